@@ -1,0 +1,79 @@
+// Small UI helpers shared by the worksheet pages: status, alerts, dialogs, downloads.
+
+export function timeLabel(date = new Date()) {
+  return date.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+}
+
+export function isoDate(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function setText(element, text, state) {
+  if (element.textContent !== text) element.textContent = text;
+  if (state) element.dataset.state = state;
+}
+
+export function showAlert(element, text, tone = "warning") {
+  element.textContent = text;
+  element.dataset.tone = tone;
+  element.hidden = false;
+}
+
+export function hideAlert(element) {
+  element.hidden = true;
+  element.textContent = "";
+}
+
+export function download(data, filename, type) {
+  const blob = data instanceof Blob ? data : new Blob([data], { type });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+// A modal confirmation built on <dialog>; resolves true when confirmed.
+export function confirmDialog({ title, message, confirmLabel, cancelLabel = "Annuleren", danger = false }) {
+  return new Promise((resolve) => {
+    const opener = document.activeElement;
+    const dialog = document.createElement("dialog");
+    dialog.className = "rg-dialog";
+    dialog.setAttribute("aria-labelledby", "rg-dialog-title");
+    dialog.setAttribute("aria-describedby", "rg-dialog-message");
+    const heading = document.createElement("h2");
+    heading.id = "rg-dialog-title";
+    heading.textContent = title;
+    const body = document.createElement("p");
+    body.id = "rg-dialog-message";
+    body.textContent = message;
+    const row = document.createElement("div");
+    row.className = "rg-button-row";
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "rg-button";
+    cancel.textContent = cancelLabel;
+    const confirm = document.createElement("button");
+    confirm.type = "button";
+    confirm.className = danger ? "rg-button rg-danger" : "rg-button rg-primary";
+    confirm.textContent = confirmLabel;
+    row.append(cancel, confirm);
+    dialog.append(heading, body, row);
+    document.body.append(dialog);
+    let answer = false;
+    cancel.addEventListener("click", () => dialog.close());
+    confirm.addEventListener("click", () => { answer = true; dialog.close(); });
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      if (opener && opener.isConnected) opener.focus();
+      resolve(answer);
+    });
+    dialog.showModal();
+    cancel.focus();
+  });
+}

@@ -1,0 +1,115 @@
+"""Shared fixtures: a built site, a local server for it, and a watched browser page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from builder.serve import StaticServer
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("RG_CHROMIUM", "/usr/bin/chromium")
+#: The site is served under a subpath in tests, as a host might do.
+PREFIX = "/handboek/"
+
+
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """Build with the real CLI in a fresh process; returns the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "builder", "-f", str(config), "build", "-d", str(site_dir)],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with StaticServer(built_site, PREFIX) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium or set RG_CHROMIUM")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "accept_downloads": True, "locale": "nl-NL",
+            "timezone_id": "Europe/Amsterdam"}
+
+
+CSP_WATCH = """
+window.__rgCsp = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__rgCsp.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+@dataclass
+class PageWatch:
+    """What a page did that it must not: errors, CSP violations, foreign requests."""
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def on_request(self, request) -> None:
+        url = request.url
+        self.requests.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.foreign_requests.append(url)
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def assert_clean(self, page) -> None:
+        csp = page.evaluate("window.__rgCsp || []")
+        assert self.foreign_requests == [], self.foreign_requests
+        assert csp == [], csp
+        assert self.console_errors == [], self.console_errors
+
+
+@pytest.fixture
+def watch(page, context, site_url: str) -> PageWatch:
+    parts = urlsplit(site_url)
+    watcher = PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+    context.add_init_script(CSP_WATCH)
+    context.on("request", watcher.on_request)
+    page.on("console", watcher.on_console)
+    page.on("pageerror", lambda error: watcher.console_errors.append(str(error)))
+    return watcher
+
+
+def has_node() -> bool:
+    return shutil.which("node") is not None

@@ -1,0 +1,164 @@
+"""Answer documents: the plain JSON a worksheet's answers are stored in.
+
+A document is ``{"format", "worksheet", "schema_version", "saved_at",
+"answers"}``. Reading one checks everything before anything is used: the
+caller gets either complete, migrated answers or a :class:`DocumentError`
+with a Dutch message that names the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .schema import Answers, Field, Group, Worksheet
+
+FORMAT = "rg-werkblad"
+#: Largest answer file accepted, in bytes.
+MAX_BYTES = 5 * 1024 * 1024
+#: Deepest nesting a worksheet document can have (document > answers > group > item).
+MAX_DEPTH = 6
+FORBIDDEN_KEYS = frozenset({"__proto__", "constructor", "prototype"})
+
+
+class DocumentError(ValueError):
+    """A document cannot be used; ``str(error)`` is a Dutch sentence for the user."""
+
+
+def new_document(sheet: Worksheet, answers: Answers | None = None, saved_at: str = "") -> dict:
+    """A document for ``sheet`` holding ``answers`` (empty answers by default)."""
+    return {
+        "format": FORMAT,
+        "worksheet": sheet.id,
+        "schema_version": sheet.schema_version,
+        "saved_at": saved_at,
+        "answers": answers if answers is not None else sheet.empty_answers(),
+    }
+
+
+def _reject_constant(name: str) -> Any:
+    raise DocumentError(f"Het bestand bevat een ongeldig getal ({name}).")
+
+
+def _checked_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in FORBIDDEN_KEYS:
+            raise DocumentError(f"Het bestand bevat een niet toegestane naam ({key!r}).")
+        if key in result:
+            raise DocumentError(f"Het bestand bevat de naam {key!r} twee keer.")
+        result[key] = value
+    return result
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max([_depth(v, level + 1) for v in value.values()], default=level + 1)
+    if isinstance(value, list):
+        return max([_depth(v, level + 1) for v in value], default=level + 1)
+    return level
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse untrusted JSON text with the limits every import shares."""
+    size = len(text.encode("utf-8") if isinstance(text, str) else text)
+    if size > MAX_BYTES:
+        raise DocumentError(
+            f"Het bestand is te groot ({size // 1024} kB). Het mag hoogstens "
+            f"{MAX_BYTES // (1024 * 1024)} MB zijn."
+        )
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DocumentError("Dit is geen tekstbestand in UTF-8; het is geen JSON-bestand.")
+    try:
+        data = json.loads(
+            text, parse_constant=_reject_constant, object_pairs_hook=_checked_object
+        )
+    except RecursionError:
+        raise DocumentError("Het bestand is te diep genest om te lezen.")
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            f"Dit bestand is geen geldig JSON-bestand (regel {error.lineno}, "
+            f"kolom {error.colno})."
+        )
+    if _depth(data) > MAX_DEPTH:
+        raise DocumentError("Het bestand is dieper genest dan een werkblad kan zijn.")
+    return data
+
+
+def read_document(sheet: Worksheet, data: Any) -> Answers:
+    """Check a parsed document for ``sheet`` and return its migrated answers."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DocumentError("Dit is geen antwoordbestand van een werkblad van deze site.")
+    if data.get("worksheet") != sheet.id:
+        raise DocumentError(
+            f"Dit bestand hoort bij een ander werkblad ({str(data.get('worksheet'))[:60]!r}),"
+            f" niet bij ‘{sheet.title}’."
+        )
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise DocumentError("Het bestand heeft geen geldig versienummer.")
+    if version > sheet.schema_version:
+        raise DocumentError(
+            f"Dit bestand is gemaakt met een nieuwere versie van dit werkblad (versie "
+            f"{version}). Deze site kent versie {sheet.schema_version}. Open het bestand "
+            "op de nieuwste versie van de site."
+        )
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise DocumentError("Het bestand bevat geen antwoorden.")
+    return check_answers(sheet, migrate(sheet, answers, version))
+
+
+def migrate(sheet: Worksheet, answers: Answers, version: int) -> Answers:
+    """Apply the worksheet's migrations from ``version`` up to the current one."""
+    for step in range(version, sheet.schema_version):
+        answers = sheet.migrations[step](dict(answers))
+    return answers
+
+
+def check_answers(sheet: Worksheet, answers: Answers) -> Answers:
+    """Return complete answers, or raise :class:`DocumentError` listing the problems."""
+    known = {f.id: f for f in sheet.fields()}
+    problems = [f"onbekend veld {key!r}" for key in answers if key not in known]
+    for field_id, spec in known.items():
+        if field_id in answers:
+            problems += [f"{spec.label}: {p}" for p in spec.problems(answers[field_id])]
+    if problems:
+        listed = "; ".join(problems[:5])
+        more = f" (en nog {len(problems) - 5})" if len(problems) > 5 else ""
+        raise DocumentError(f"Het bestand past niet bij dit werkblad: {listed}{more}.")
+    return {field_id: answers.get(field_id, spec.empty()) for field_id, spec in known.items()}
+
+
+def parse_document(sheet: Worksheet, text: str | bytes) -> Answers:
+    """Parse and check an answer file's text: the import path in one call."""
+    return read_document(sheet, parse_json(text))
+
+
+def dump_document(sheet: Worksheet, answers: Answers, saved_at: str) -> str:
+    """The JSON text of an answer file (UTF-8, readable, stable key order)."""
+    return json.dumps(new_document(sheet, answers, saved_at), ensure_ascii=False, indent=2)
+
+
+def normalize(sheet: Worksheet, answers: Any) -> Answers:
+    """Complete answers where every invalid value is replaced by its empty value.
+
+    Used for derived output while the user types: it never raises, so a stale
+    or odd stored value can never stop hints or summaries.
+    """
+    source = answers if isinstance(answers, dict) else {}
+    return {spec.id: _normalized(spec, source.get(spec.id, spec.empty()))
+            for spec in sheet.fields()}
+
+
+def _normalized(spec: Field, value: Any) -> Any:
+    if isinstance(spec, Group) and isinstance(value, list):
+        items = [item for item in value if isinstance(item, dict)][: spec.max_items]
+        return [{member.id: _normalized(member, item.get(member.id, member.empty()))
+                 for member in spec.fields} for item in items]
+    return value if not spec.problems(value) else spec.empty()

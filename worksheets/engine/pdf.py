@@ -1,0 +1,248 @@
+"""PDF exports of a worksheet: filled in, and blank for paper.
+
+Uses fpdf2 (pure Python; Pillow is not needed and not shipped to the
+browser). It is imported only when a PDF is made, so opening a worksheet
+never pays for it. Text is set in Atkinson Hyperlegible, which covers Dutch
+diacritics; the font files are passed in as a folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+from typing import Any
+
+from .schema import (
+    Answers,
+    Choice,
+    Date,
+    Field,
+    Group,
+    ItemList,
+    Scale,
+    SummaryBlock,
+    Worksheet,
+    YesNo,
+)
+
+FONT_FILES = {
+    "": "AtkinsonHyperlegible_400Regular.ttf",
+    "B": "AtkinsonHyperlegible_700Bold.ttf",
+    "I": "AtkinsonHyperlegible_400Regular_Italic.ttf",
+}
+FAMILY = "Atkinson"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+EMPTY = "(niet ingevuld)"
+INK = (20, 20, 20)
+MUTED = (95, 95, 95)
+ACCENT = (0, 84, 122)
+
+
+def font_path(font_dir: Path, name: str) -> Path:
+    """A font file in ``font_dir`` or one of its subfolders (as npm lays them out)."""
+    direct = font_dir / name
+    if direct.is_file():
+        return direct
+    found = sorted(font_dir.rglob(name))
+    if not found:
+        raise FileNotFoundError(f"font {name} not found in {font_dir}")
+    return found[0]
+
+
+def dutch_date(value: str | dt.date) -> str:
+    """``2026-11-22`` → ``22 november 2026``; other text is returned as is."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    except ValueError:
+        return str(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def answer_lines(spec: Field, value: Any) -> list[str]:
+    """An answer as the lines a reader sees; empty list when not filled in."""
+    if spec.is_empty(value):
+        return []
+    if isinstance(spec, Choice):
+        chosen = value if spec.multiple else [value]
+        return [spec.label_of(v) for v in chosen]
+    if isinstance(spec, Scale):
+        return [f"{value} (op een schaal van {spec.minimum} tot {spec.maximum})"]
+    if isinstance(spec, YesNo):
+        return ["Ja" if value else "Nee"]
+    if isinstance(spec, Date):
+        return [dutch_date(value)]
+    if isinstance(spec, ItemList):
+        items = [v.strip() for v in value if v.strip()]
+        return [f"{number}. {item}" for number, item in enumerate(items, start=1)]
+    return [str(value)]
+
+
+def _new_document(sheet: Worksheet, font_dir: Path, subtitle: str) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Pillow could not be imported": no images here
+        from fpdf import FPDF
+
+    class WorksheetPDF(FPDF):
+        def footer(self) -> None:
+            self.set_y(-14)
+            self.set_font(FAMILY, "", 9)
+            self.set_text_color(*MUTED)
+            self.cell(0, 6, f"{sheet.title} · {subtitle}", align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, 6, f"Pagina {self.page_no()} van {{nb}}", align="R")
+
+    pdf = WorksheetPDF(format="A4", unit="mm")
+    for style, name in FONT_FILES.items():
+        pdf.add_font(FAMILY, style, str(font_path(font_dir, name)))
+    pdf.set_margins(18, 18, 18)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_title(sheet.title)
+    pdf.set_lang("nl")
+    pdf.set_creator("Handboek Resourcegroepen")
+    pdf.set_subject(sheet.description)
+    pdf.add_page()
+    return pdf
+
+
+def _write(pdf: Any, text: str, size: float = 11, style: str = "",
+           color: tuple[int, int, int] = INK, height: float | None = None) -> None:
+    pdf.set_font(FAMILY, style, size)
+    pdf.set_text_color(*color)
+    pdf.set_x(pdf.l_margin)
+    pdf.multi_cell(0, height or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+
+
+def _heading(pdf: Any, text: str, size: float) -> None:
+    if pdf.get_y() > pdf.h - 50:
+        pdf.add_page()
+    pdf.ln(3)
+    _write(pdf, text, size, "B", ACCENT)
+    pdf.ln(1)
+
+
+def _field_answer(pdf: Any, spec: Field, value: Any) -> None:
+    _write(pdf, spec.label, 11, "B")
+    lines = answer_lines(spec, value)
+    if lines:
+        for line in lines:
+            _write(pdf, line, 11)
+    else:
+        _write(pdf, EMPTY, 10, "I", MUTED)
+    pdf.ln(2)
+
+
+def _group_answer(pdf: Any, spec: Group, items: list[dict[str, Any]]) -> None:
+    _write(pdf, spec.label, 12, "B")
+    filled = [item for item in items if not spec.is_empty([item])]
+    if not filled:
+        _write(pdf, EMPTY, 10, "I", MUTED)
+        pdf.ln(2)
+        return
+    for number, item in enumerate(filled, start=1):
+        _heading(pdf, f"{spec.item_label} {number}", 12)
+        for member in spec.fields:
+            _field_answer(pdf, member, item.get(member.id, member.empty()))
+
+
+def _summary(pdf: Any, sheet: Worksheet, blocks: list[SummaryBlock]) -> None:
+    if not blocks:
+        return
+    _heading(pdf, sheet.summary_title, 16)
+    for block in blocks:
+        _write(pdf, block.title, 12, "B")
+        lines = [line for line in block.lines if line.strip()]
+        for line in lines or [block.empty_text or EMPTY]:
+            _write(pdf, f"• {line}" if lines else line, 11, "" if lines else "I")
+        pdf.ln(2)
+
+
+def answers_pdf(sheet: Worksheet, answers: Answers, font_dir: Path,
+                today: dt.date, saved_at: str = "") -> bytes:
+    """The filled-in worksheet: every question with its answer, then the summary."""
+    pdf = _new_document(sheet, font_dir, f"ingevuld, {dutch_date(today)}")
+    _write(pdf, sheet.title, 22, "B", ACCENT, height=10)
+    _write(pdf, f"Gemaakt op {dutch_date(today)}", 10, "", MUTED)
+    if saved_at:
+        _write(pdf, f"Laatst bijgewerkt: {saved_at}", 10, "", MUTED)
+    pdf.ln(2)
+    for section in sheet.sections:
+        _heading(pdf, section.title, 16)
+        for spec in section.fields:
+            value = answers.get(spec.id, spec.empty())
+            if isinstance(spec, Group):
+                _group_answer(pdf, spec, value)
+            else:
+                _field_answer(pdf, spec, value)
+    _summary(pdf, sheet, sheet.summary(answers))
+    return bytes(pdf.output())
+
+
+def _lines_to_write(pdf: Any, count: int) -> None:
+    pdf.set_draw_color(170, 170, 170)
+    for _ in range(count):
+        if pdf.get_y() > pdf.h - 28:
+            pdf.add_page()
+        pdf.ln(8)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(4)
+
+
+def _boxes(pdf: Any, labels: list[str]) -> None:
+    pdf.set_draw_color(60, 60, 60)
+    for label in labels:
+        if pdf.get_y() > pdf.h - 28:
+            pdf.add_page()
+        y = pdf.get_y() + 1
+        pdf.rect(pdf.l_margin, y, 4, 4)
+        pdf.set_xy(pdf.l_margin + 7, y - 0.5)
+        pdf.set_font(FAMILY, "", 11)
+        pdf.set_text_color(*INK)
+        pdf.multi_cell(0, 5.5, label, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    pdf.ln(2)
+
+
+def _blank_field(pdf: Any, spec: Field) -> None:
+    _write(pdf, spec.label, 11, "B")
+    if spec.help:
+        _write(pdf, spec.help, 10, "", MUTED)
+    if isinstance(spec, Choice):
+        _boxes(pdf, [o.label for o in spec.options])
+    elif isinstance(spec, Scale):
+        ends = f" ({spec.minimum} = {spec.low_label}, {spec.maximum} = {spec.high_label})" \
+            if spec.low_label else ""
+        _write(pdf, "Omcirkel: " + "   ".join(str(n) for n in range(spec.minimum, spec.maximum + 1))
+               + ends, 11)
+        pdf.ln(2)
+    elif isinstance(spec, YesNo):
+        _boxes(pdf, ["Ja", "Nee"])
+    elif isinstance(spec, ItemList):
+        for number in range(1, 6):
+            _write(pdf, f"{number}.", 11)
+            _lines_to_write(pdf, 1)
+    else:
+        _lines_to_write(pdf, 4 if spec.kind == "longtext" else 1)
+
+
+def blank_pdf(sheet: Worksheet, font_dir: Path, blocks_per_group: int = 2) -> bytes:
+    """An empty worksheet to fill in on paper, with lines and boxes."""
+    pdf = _new_document(sheet, font_dir, "om op papier in te vullen")
+    _write(pdf, sheet.title, 22, "B", ACCENT, height=10)
+    _write(pdf, sheet.intro, 11)
+    _write(pdf, "Datum: ____________________", 11)
+    for section in sheet.sections:
+        _heading(pdf, section.title, 16)
+        if section.intro:
+            _write(pdf, section.intro, 10, "", MUTED)
+            pdf.ln(1)
+        for spec in section.fields:
+            if isinstance(spec, Group):
+                for number in range(1, blocks_per_group + 1):
+                    _heading(pdf, f"{spec.item_label} {number}", 13)
+                    for member in spec.fields:
+                        _blank_field(pdf, member)
+            else:
+                _blank_field(pdf, spec)
+    return bytes(pdf.output())
