@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -32,10 +33,8 @@ def _preview(args: argparse.Namespace) -> int:
 
     with StaticServer(Path(args.site_dir or "site"), args.prefix, port=args.port) as server:
         print(f"Serving {args.site_dir or 'site'} at {server.url} (Ctrl+C to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.thread.join()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -67,6 +67,8 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
             added += assets.site_font_files(config, self._path(config, "site_fonts_dir"))
         except BuildError as error:
             _raise(error)
+        for file in [f for f in files if f.src_uri.endswith(".map")]:
+            files.remove(file)  # the theme's source maps: no visitor needs them
         for file in added:
             files.append(file)
         self.required = [file.dest_uri for file in added]

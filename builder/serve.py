@@ -14,6 +14,7 @@ import mimetypes
 import re
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 from mkdocs import livereload
 
@@ -76,7 +77,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site under a path prefix, with the right MIME types."""
 
     prefix = "/"
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
@@ -93,7 +95,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

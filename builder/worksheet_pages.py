@@ -68,7 +68,7 @@ def load_worksheets(directory: Path) -> LoadedWorksheets:
     try:
         package = _fresh_import(directory)
         sheets = package.load_registry()
-    except Exception as error:  # noqa: BLE001 - every failure must name its file
+    except Exception as error:
         path, line = _error_location(error, directory)
         reason = error.msg if isinstance(error, SyntaxError) else str(error)
         raise WorksheetError(path, f"{type(error).__name__}: {reason}", line) from error
@@ -97,7 +97,7 @@ def render_form(loaded: LoadedWorksheets, sheet_id: str, blank_pdf_href: str) ->
     sheet = loaded.sheets[sheet_id]
     try:
         return str(loaded.engine("render").render_worksheet(sheet, blank_pdf_href))
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         _, line = _error_location(error, loaded.files[sheet_id].parent)
         raise WorksheetError(loaded.files[sheet_id], f"cannot render: {error}", line) from error
 
@@ -106,6 +106,6 @@ def blank_pdf(loaded: LoadedWorksheets, sheet_id: str, font_dir: Path) -> bytes:
     """The printable blank PDF of a worksheet, made at build time."""
     try:
         return loaded.engine("pdf").blank_pdf(loaded.sheets[sheet_id], font_dir)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         raise WorksheetError(loaded.files[sheet_id], f"cannot make the blank PDF: {error}") \
             from error

@@ -47,7 +47,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium or set RG_CHROMIUM")
+        pytest.fail(f"No Chromium at {CHROMIUM}: install Debian's chromium or set RG_CHROMIUM")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
@@ -113,3 +113,29 @@ def watch(page, context, site_url: str) -> PageWatch:
 
 def has_node() -> bool:
     return shutil.which("node") is not None
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site plus the fixture worksheet with every field type."""
+    from tests.sitecopy import add_fixture_worksheet, copy_project
+
+    project = tmp_path_factory.mktemp("fixture-project")
+    config = copy_project(project, extra_nav=["werkbladen/alle-velden.md"])
+    add_fixture_worksheet(project)
+    result = build_site(project / "site", config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with StaticServer(project / "site", PREFIX) as server:
+        yield server.url
+
+
+def wait_for_python(page, timeout: float = 60000) -> None:
+    page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=timeout)
+
+
+def wait_for_form(page) -> None:
+    page.wait_for_selector('[data-worksheet][data-ready="form"]', timeout=15000)
+
+
+def wait_saved(page) -> None:
+    page.wait_for_selector('[data-rg="save-status"][data-state="saved"]', timeout=10000)

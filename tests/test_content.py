@@ -3,8 +3,8 @@
 Drie soorten controles:
 
 (a) Leesbaarheid van de pagina's voor cliënten en naasten (content/clienten/).
-    We gebruiken de Flesch-Douma-formule (Douma, 1960), de Nederlandse
-    bewerking van de Flesch Reading Ease:
+    We gebruiken de leesbaarheidsformule Flesch-Douma (1960): de Nederlandse
+    bewerking door W.H. Douma van de Flesch Reading Ease:
 
         Flesch-Douma = 206,84 - 0,77 x (lettergrepen per 100 woorden)
                               - 0,93 x (gemiddeld aantal woorden per zin)
@@ -243,7 +243,12 @@ def count_syllables(word: str) -> int:
 
 
 def flesch_douma(text_sentences: list[str]) -> tuple[float, float, float]:
-    """Geef (Flesch-Douma, gemiddelde zinslengte, lettergrepen per 100 woorden)."""
+    """Geef (Flesch-Douma, gemiddelde zinslengte, lettergrepen per 100 woorden).
+
+    Flesch-Douma (1960): 206,84 - 0,77 x lettergrepen/100 woorden - 0,93 x woorden/zin.
+    Koppen en lijstitems tellen als aparte zinnen; tabellen, HTML en
+    admonitie-markeringen zijn vooraf verwijderd (zie markdown_blocks).
+    """
     all_words = [w for s in text_sentences for w in words(s)]
     n_sentences = len([s for s in text_sentences if words(s)])
     if not all_words or not n_sentences:

@@ -92,7 +92,7 @@ SECTIONS = (
 
 # Words that show a goal says what the client wants to do or reach.
 _ACTION_WORDS = frozenset(
-    "ik wil wil ga gaan kan kunnen zal word worden heb hebben ben zijn doe doen maak maken "
+    "ik wil ga gaan kan kunnen zal word worden heb hebben ben zijn doe doen maak maken "
     "krijg krijgen vind vinden leer leren weer zelf".split()
 )
 _NEGATIVE_START = ("geen ", "niet ", "minder ", "nooit ", "stoppen met ")
@@ -121,7 +121,8 @@ def _goal_phrase_hint(text: str) -> str | None:
     if not words:
         return None
     if lowered.startswith(_NEGATIVE_START):
-        return "Je doel zegt wat je niet meer wilt. Wat wil je in plaats daarvan doen of bereiken?"
+        return ("Je doel zegt wat je niet meer wilt. "
+                "Wat wil je in plaats daarvan doen of bereiken?")
     has_action = any(w in _ACTION_WORDS or (len(w) >= 5 and w.endswith(("en", "ën")))
                      for w in words)
     if len(words) < 3 or not has_action:
@@ -134,7 +135,8 @@ def _first_step_hint(goal: dict) -> str | None:
     step = str(goal.get("eerste_stap") or "").strip()
     if not step:
         if goal.get("termijn") == "lang":
-            return "Dit is een doel voor later. Welke kleine stap kun je de komende weken al zetten?"
+            return ("Dit is een doel voor later. "
+                    "Welke kleine stap kun je de komende weken al zetten?")
         return "Wat is een eerste kleine stap voor dit doel?"
     if len(_words(step)) > _FIRST_STEP_WORDS:
         return "Kun je de eerste stap kleiner maken? Kies iets wat je binnen een week kunt doen."

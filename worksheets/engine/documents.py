@@ -73,18 +73,19 @@ def parse_json(text: str | bytes) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise DocumentError("Dit is geen tekstbestand in UTF-8; het is geen JSON-bestand.")
+            raise DocumentError(
+                "Dit is geen tekstbestand in UTF-8; het is geen JSON-bestand.") from None
     try:
         data = json.loads(
             text, parse_constant=_reject_constant, object_pairs_hook=_checked_object
         )
     except RecursionError:
-        raise DocumentError("Het bestand is te diep genest om te lezen.")
+        raise DocumentError("Het bestand is te diep genest om te lezen.") from None
     except json.JSONDecodeError as error:
         raise DocumentError(
             f"Dit bestand is geen geldig JSON-bestand (regel {error.lineno}, "
             f"kolom {error.colno})."
-        )
+        ) from None
     if _depth(data) > MAX_DEPTH:
         raise DocumentError("Het bestand is dieper genest dan een werkblad kan zijn.")
     return data

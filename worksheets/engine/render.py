@@ -31,7 +31,7 @@ NUMBER = "__N__"
 
 
 def field_id(sheet: Worksheet, path: str) -> str:
-    """The HTML id of the input at ``path`` (``doelen.0.titel`` → ``ws-doelen-doelen-0-titel``)."""
+    """The HTML id of the input at ``path``: ``doelen.0.doel`` → ``ws-doelen-doelen-0-doel``."""
     return f"ws-{sheet.id}-" + path.replace(".", "-")
 
 
@@ -46,7 +46,8 @@ def _help(help_text: str, base: str) -> tuple[Safe, str | None]:
 
 
 def _hint(base: str, path: str) -> Safe:
-    return el("p", {"class": "rg-hint", "id": f"{base}-hint", "data-hint-for": path, "hidden": True})
+    return el("p", {"class": "rg-hint", "id": f"{base}-hint", "data-hint-for": path,
+                    "hidden": True})
 
 
 def _wrapper_attrs(spec: Field, nested: bool) -> dict[str, object]:
@@ -113,7 +114,8 @@ def _render_options(spec: Choice | Scale | YesNo, base: str, nested: bool,
         ends = el("p", {"class": "rg-scale-ends", "aria-hidden": "true"},
                   el("span", {}, f"{spec.minimum} = {spec.low_label}"),
                   el("span", {}, f"{spec.maximum} = {spec.high_label}"))
-        scale_note = f"{spec.minimum} betekent {spec.low_label}, {spec.maximum} betekent {spec.high_label}."
+        scale_note = (f"{spec.minimum} betekent {spec.low_label}, "
+                      f"{spec.maximum} betekent {spec.high_label}.")
         help_html = join(help_html, el("p", {"class": "rg-visually-hidden", "id": f"{base}-ends"},
                                        scale_note))
         help_id = _described(help_id, f"{base}-ends")

@@ -1,0 +1,83 @@
+"""Every page in headless Chromium: no errors, no CSP violations, nothing from elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import wait_for_form, wait_for_python, wait_saved
+
+pytestmark = pytest.mark.browser
+
+
+def site_pages(built_site: Path) -> list[str]:
+    return sorted(
+        p.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"
+        for p in built_site.rglob("index.html")
+    )
+
+
+def test_every_page_loads_cleanly(page, site_url, built_site, watch) -> None:
+    pages = site_pages(built_site)
+    assert len(pages) > 15
+    for rel in pages:
+        page.goto(site_url + rel.lstrip("/"), wait_until="load")
+        assert page.locator("h1").count() >= 1, rel
+        if page.locator("[data-worksheet]").count():
+            wait_for_python(page)
+    watch.assert_clean(page)
+
+
+def test_handbook_pages_never_load_python(page, site_url, watch) -> None:
+    page.goto(site_url + "methode/", wait_until="networkidle")
+    assert not [u for u in watch.requests if "/runtime/" in u or "/py/" in u]
+    watch.assert_clean(page)
+
+
+def test_search_works_in_dutch(page, site_url, watch) -> None:
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("naasten")  # Material searches on key events
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    watch.assert_clean(page)
+
+
+def test_worksheet_shows_a_result_computed_by_python_in_a_worker(page, site_url, watch) -> None:
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    status = page.locator('[data-rg="python-status"]')
+    assert status.inner_text() in ("Python wordt geladen…", "Python is klaar")
+    wait_for_python(page)
+    assert status.inner_text() == "Python is klaar"
+    page.fill("#ws-doelen-moeilijk-0", "Slapen lukt slecht")
+    summary = page.locator('[data-rg="summary"]')
+    summary.get_by_text("1. Slapen lukt slecht").wait_for(timeout=15000)
+    # The worker, not the page, runs Python: the page has no pyodide global.
+    assert page.evaluate("typeof globalThis.loadPyodide") == "undefined"
+    assert any("/py-worker.js" in url for url in watch.requests)
+    watch.assert_clean(page)
+
+
+def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> None:
+    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '5000')")
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=30000)
+    alert = page.locator('[data-rg="alert"]')
+    assert "Python kon niet starten" in alert.inner_text()
+    page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")
+    wait_saved(page)
+    page.reload()
+    wait_for_form(page)
+    assert page.input_value("#ws-doelen-moeilijk-0") == "Toch bewaard"
+
+
+def test_python_that_hangs_times_out_with_a_message(page, site_url) -> None:
+    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '1500')")
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: a silent hang
+    page.goto(site_url + "werkbladen/doelen/")
+    page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=20000)
+    assert "Python kon niet starten" in page.locator('[data-rg="alert"]').inner_text()
