@@ -75,7 +75,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
 class PageWatch:
     """What a page did that it must not: errors, CSP violations, foreign requests."""
 
-    origin: str
+    origin: str = ""
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
@@ -86,6 +86,7 @@ class PageWatch:
         parts = urlsplit(url)
         if parts.scheme in ("data", "blob"):
             return
+        self.origin = self.origin or f"{parts.scheme}://{parts.netloc}"  # the first navigation
         if f"{parts.scheme}://{parts.netloc}" != self.origin:
             self.foreign_requests.append(url)
 
@@ -101,9 +102,9 @@ class PageWatch:
 
 
 @pytest.fixture
-def watch(page, context, site_url: str) -> PageWatch:
-    parts = urlsplit(site_url)
-    watcher = PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+def watch(page, context) -> PageWatch:
+    """Records a test's requests; the site's own origin is that of the first one."""
+    watcher = PageWatch()
     context.add_init_script(CSP_WATCH)
     context.on("request", watcher.on_request)
     page.on("console", watcher.on_console)

@@ -92,14 +92,24 @@ SECTIONS = (
 
 # Words that show a goal says what the client wants to do or reach.
 _ACTION_WORDS = frozenset(
-    "ik wil ga gaan kan kunnen zal word worden heb hebben ben zijn doe doen maak maken "
-    "krijg krijgen vind vinden leer leren weer zelf".split()
+    (
+        "ik", "wil", "ga", "gaan", "kan", "kunnen", "zal", "word", "worden", "heb", "hebben",
+        "ben", "zijn", "doe", "doen", "maak", "maken", "krijg", "krijgen", "vind", "vinden",
+        "leer", "leren", "weer", "zelf",
+    )
 )
+# Common words ending in -en that are not verbs (plural nouns, adjectives).
+_NOT_VERBS = frozenset((
+    "eigen", "kinderen", "vrienden", "mensen", "dingen", "zorgen", "problemen", "klachten",
+    "open", "buren", "collega's", "ouders", "gesprekken", "afspraken", "uren", "weken",
+    "dagen", "jaren", "nachten", "avonden", "ochtenden", "middagen", "boodschappen",
+))
 _NEGATIVE_START = ("geen ", "niet ", "minder ", "nooit ", "stoppen met ")
 _CONCRETE = re.compile(
-    r"\d|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|vandaag|"
-    r"overmorgen|vanavond|deze week|volgende week|komende week|weekend|keer|uur|"
-    r"\b(bel|mail|app|stuur|vraag|maak een afspraak|ga naar|loop|schrijf)",
+    r"\d|\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|vandaag|"
+    r"overmorgen|vanavond|vanmiddag|deze week|volgende week|komende week|weekend|keer|uur|"
+    r"bel|bellen|belt|mail|mailen|app|appen|stuur|sturen|vraag|vragen|afspraak|ga naar|"
+    r"loop|lopen|schrijf|schrijven)\b",
 )
 _FIRST_STEP_WORDS = 15
 
@@ -123,8 +133,10 @@ def _goal_phrase_hint(text: str) -> str | None:
     if lowered.startswith(_NEGATIVE_START):
         return ("Je doel zegt wat je niet meer wilt. "
                 "Wat wil je in plaats daarvan doen of bereiken?")
-    has_action = any(w in _ACTION_WORDS or (len(w) >= 5 and w.endswith(("en", "ën")))
-                     for w in words)
+    has_action = any(
+        w in _ACTION_WORDS or (len(w) >= 5 and w.endswith(("en", "ën")) and w not in _NOT_VERBS)
+        for w in words
+    )
     if len(words) < 3 or not has_action:
         return ("Tip: schrijf je doel op als iets wat je wilt doen of bereiken. "
                 "Bijvoorbeeld: ‘Ik wil weer met de bus naar mijn werk.’")
@@ -181,7 +193,8 @@ def _goal_line(number: int, goal: dict) -> str:
 def summary(answers: Answers) -> list[SummaryBlock]:
     """"Mijn doelen op een rij": what matters most, the goals, first steps, helpers."""
     problems = [item.strip() for item in answers["moeilijk"] if item.strip()]
-    goals = [(number, goal) for number, (_, goal) in enumerate(_filled_goals(answers), start=1)]
+    # Numbered as the form numbers them ("Doel 2" is the second block on screen).
+    goals = [(index + 1, goal) for index, goal in _filled_goals(answers)]
     by_term = {term: [_goal_line(n, g) for n, g in goals if g.get("termijn") == term]
                for term in ("kort", "lang", "")}
     blocks = [

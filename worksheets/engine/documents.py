@@ -69,7 +69,9 @@ def parse_json(text: str | bytes) -> Any:
             f"Het bestand is te groot ({size // 1024} kB). Het mag hoogstens "
             f"{MAX_BYTES // (1024 * 1024)} MB zijn."
         )
-    if isinstance(text, bytes):
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")
+    else:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -112,7 +114,14 @@ def read_document(sheet: Worksheet, data: Any) -> Answers:
     answers = data.get("answers")
     if not isinstance(answers, dict):
         raise DocumentError("Het bestand bevat geen antwoorden.")
-    return check_answers(sheet, migrate(sheet, answers, version))
+    try:
+        migrated = migrate(sheet, answers, version)
+    except Exception as error:
+        raise DocumentError(
+            f"Dit bestand van versie {version} kon niet worden omgezet naar versie "
+            f"{sheet.schema_version} ({type(error).__name__})."
+        ) from error
+    return check_answers(sheet, migrated)
 
 
 def migrate(sheet: Worksheet, answers: Answers, version: int) -> Answers:

@@ -106,12 +106,21 @@ def _new_document(sheet: Worksheet, font_dir: Path, subtitle: str) -> Any:
     return pdf
 
 
+#: Characters the font has no glyph for, written the way a Dutch reader expects.
+_REPLACEMENTS = str.maketrans({"\u0133": "ij", "\u0132": "IJ", "\t": "    "})
+
+
+def printable(text: str) -> str:
+    """Text as the PDF font can show it (the ĳ ligature as "ij", tabs as spaces)."""
+    return text.translate(_REPLACEMENTS)
+
+
 def _write(pdf: Any, text: str, size: float = 11, style: str = "",
            color: tuple[int, int, int] = INK, height: float | None = None) -> None:
     pdf.set_font(FAMILY, style, size)
     pdf.set_text_color(*color)
     pdf.set_x(pdf.l_margin)
-    pdf.multi_cell(0, height or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, height or size * 0.5, printable(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def _heading(pdf: Any, text: str, size: float) -> None:
@@ -135,12 +144,13 @@ def _field_answer(pdf: Any, spec: Field, value: Any) -> None:
 
 def _group_answer(pdf: Any, spec: Group, items: list[dict[str, Any]]) -> None:
     _write(pdf, spec.label, 12, "B")
-    filled = [item for item in items if not spec.is_empty([item])]
+    filled = [(number, item) for number, item in enumerate(items, start=1)
+              if not spec.is_empty([item])]
     if not filled:
         _write(pdf, EMPTY, 10, "I", MUTED)
         pdf.ln(2)
         return
-    for number, item in enumerate(filled, start=1):
+    for number, item in filled:  # numbered as on screen, empty blocks left out
         _heading(pdf, f"{spec.item_label} {number}", 12)
         for member in spec.fields:
             _field_answer(pdf, member, item.get(member.id, member.empty()))

@@ -149,6 +149,7 @@ def _item_template(sheet: Worksheet, spec: ItemList | Group, base: str, path: st
                   el("label", {"class": "rg-item-label", "for": input_id}, label),
                   el("input", {"type": "text", "id": input_id, "name": input_id,
                                "maxlength": spec.max_length, "autocomplete": "off",
+                               "aria-describedby": f"{input_id}-hint",
                                "data-item-input": True}),
                   actions,
                   _hint(input_id, item_path))
@@ -163,7 +164,7 @@ def _render_repeating(sheet: Worksheet, spec: ItemList | Group, base: str, path:
     container = "ol" if isinstance(spec, ItemList) else "div"
     return el(
         "fieldset",
-        {**_wrapper_attrs(spec, False), "aria-describedby": help_id,
+        {**_wrapper_attrs(spec, False), "aria-describedby": _described(help_id, f"{base}-hint"),
          "data-max-items": spec.max_items},
         el("legend", {}, spec.label), help_html,
         el(container, {"class": "rg-items", "data-rg": "items"}),
@@ -175,7 +176,7 @@ def _render_repeating(sheet: Worksheet, spec: ItemList | Group, base: str, path:
 
 
 def render_section(sheet: Worksheet, section: Section) -> Safe:
-    heading_id = f"ws-{sheet.id}-sectie-{section.id}"
+    heading_id = f"ws-{sheet.id}--sectie-{section.id}"
     return el("section", {"class": "rg-section", "aria-labelledby": heading_id},
               el("h2", {"id": heading_id}, section.title),
               paragraphs(section.intro, {"class": "rg-section-intro"}) if section.intro else None,
@@ -200,7 +201,7 @@ def _toolbar(sheet: Worksheet, blank_pdf_href: str) -> Safe:
 
     return el(
         "div", {"class": "rg-actions"},
-        el("h2", {"id": f"ws-{sheet.id}-acties"}, "Bewaren, delen en afdrukken"),
+        el("h2", {"id": f"ws-{sheet.id}--acties"}, "Bewaren, delen en afdrukken"),
         el("p", {}, "Je antwoorden worden alleen in deze browser bewaard. "
                     "Wil je ze meenemen of delen? Maak dan een PDF of een bestand."),
         el("div", {"class": "rg-button-row"},
@@ -231,8 +232,8 @@ def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
         el("form", {"class": "rg-form", "novalidate": True, "autocomplete": "off",
                     "aria-label": sheet.title},
            [render_section(sheet, section) for section in sheet.sections]),
-        el("section", {"class": "rg-derived", "aria-labelledby": f"ws-{sheet.id}-samenvatting"},
-           el("h2", {"id": f"ws-{sheet.id}-samenvatting"}, sheet.summary_title),
+        el("section", {"class": "rg-derived", "aria-labelledby": f"ws-{sheet.id}--samenvatting"},
+           el("h2", {"id": f"ws-{sheet.id}--samenvatting"}, sheet.summary_title),
            el("div", {"class": "rg-general-hints", "data-rg": "hints", "aria-live": "polite"}),
            el("div", {"class": "rg-summary", "data-rg": "summary", "aria-live": "polite"},
               el("p", {"class": "rg-muted"},

@@ -7,6 +7,7 @@ messages are Dutch because they reach the user (for example on import).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -124,8 +125,14 @@ class Date(Field):
     def problems(self, value: Any) -> list[str]:
         if not isinstance(value, str):
             return ["moet een datum zijn"]
-        if value and not DATE_PATTERN.match(value):
+        if not value:
+            return []
+        if not DATE_PATTERN.fullmatch(value):
             return ["is geen datum in de vorm jjjj-mm-dd"]
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return ["is geen bestaande datum"]
         return []
 
 

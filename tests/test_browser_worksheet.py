@@ -1,0 +1,233 @@
+"""The worksheet engine in Chromium: typing, saving, restoring, exports and imports."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import wait_for_form, wait_for_python, wait_saved
+
+pytestmark = pytest.mark.browser
+
+ALL = "werkbladen/alle-velden/"
+
+
+def fill_every_field_type(page) -> None:
+    page.fill("#ws-alle-velden-naam", "Zoë")
+    page.fill("#ws-alle-velden-verhaal", "Eén regel.\nNog één, in het café.")
+    page.check("#ws-alle-velden-kleur-1")
+    page.check("#ws-alle-velden-kleuren-0")
+    page.check("#ws-alle-velden-kleuren-2")
+    page.fill("#ws-alle-velden-datum", "2026-11-22")
+    page.check("#ws-alle-velden-cijfer-7")
+    page.check("#ws-alle-velden-akkoord-1")
+    page.fill("#ws-alle-velden-punten-0", "Eerste punt")
+    page.get_by_role("button", name="+ Punt toevoegen").click()
+    page.keyboard.type("Tweede punt")
+    page.fill("#ws-alle-velden-blokken-0-titel", "Blok één")
+    page.check("#ws-alle-velden-blokken-0-soort-2")
+    page.check("#ws-alle-velden-blokken-0-klaar-0")
+
+
+EXPECTED = {
+    "naam": "Zoë",
+    "verhaal": "Eén regel.\nNog één, in het café.",
+    "kleur": "groen",
+    "kleuren": ["rood", "blauw"],
+    "datum": "2026-11-22",
+    "cijfer": 7,
+    "akkoord": False,
+    "punten": ["Eerste punt", "Tweede punt"],
+    "blokken": [{"titel": "Blok één", "soort": "blauw", "klaar": True}],
+}
+
+
+def stored_answers(page, worksheet: str) -> dict:
+    return page.evaluate("""(id) => new Promise((resolve, reject) => {
+        const open = indexedDB.open("handboek-resourcegroepen");
+        open.onsuccess = () => {
+            const get = open.result.transaction("worksheets").objectStore("worksheets").get(id);
+            get.onsuccess = () => resolve(get.result ? get.result.answers : null);
+            get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+    })""", worksheet)
+
+
+def export_json(page, tmp_path: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Opslaan als bestand").click()
+    assert re.fullmatch(r"alle-velden-\d{4}-\d{2}-\d{2}\.json", download.value.suggested_filename)
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    return target
+
+
+def test_every_field_type_before_python_then_restored(page, fixture_site_url, watch) -> None:
+    held = []  # the runtime's requests, held so Python cannot be ready while we type
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(fixture_site_url + ALL)
+    wait_for_form(page)
+    fill_every_field_type(page)
+    wait_saved(page)
+    assert page.locator("[data-worksheet]").get_attribute("data-python") is None
+    assert page.locator('[data-rg="save-status"]').inner_text().startswith(
+        "Opgeslagen in deze browser · ")
+    assert stored_answers(page, "alle-velden") == EXPECTED
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    page.reload()
+    wait_for_form(page)
+    assert page.input_value("#ws-alle-velden-naam") == "Zoë"
+    assert page.input_value("#ws-alle-velden-punten-1") == "Tweede punt"
+    assert page.is_checked("#ws-alle-velden-cijfer-7")
+    assert page.is_checked("#ws-alle-velden-blokken-0-klaar-0")
+    wait_for_python(page)
+    page.locator('[data-rg="summary"]').get_by_text("ZOË").wait_for()
+    assert stored_answers(page, "alle-velden") == EXPECTED
+    watch.assert_clean(page)
+
+
+def test_list_items_add_move_and_remove_keep_focus(page, fixture_site_url) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_form(page)
+    page.fill("#ws-alle-velden-punten-0", "A")
+    page.get_by_role("button", name="+ Punt toevoegen").click()
+    page.keyboard.type("B")
+    page.get_by_role("button", name="Punt 2 omhoog").click()
+    assert [page.input_value(f"#ws-alle-velden-punten-{i}") for i in (0, 1)] == ["B", "A"]
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Punt 1 omlaag"
+    page.get_by_role("button", name="Punt 1 verwijderen").click()
+    assert page.input_value("#ws-alle-velden-punten-0") == "A"
+    assert page.evaluate("document.activeElement.id") == "ws-alle-velden-punten-0"
+    wait_saved(page)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-field=punten] .rg-item').length === 1")
+
+
+def test_hint_from_python_never_blocks_saving(page, fixture_site_url) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    page.fill("#ws-alle-velden-naam", "Z")
+    hint = page.locator("#ws-alle-velden-naam-hint")
+    hint.wait_for(state="visible")
+    assert hint.inner_text() == "Een naam heeft meestal meer dan één letter."
+    assert "ws-alle-velden-naam-hint" in page.get_attribute("#ws-alle-velden-naam",
+                                                           "aria-describedby")
+    wait_saved(page)
+    assert stored_answers(page, "alle-velden")["naam"] == "Z"
+
+
+def test_json_export_then_import_into_a_cleared_worksheet(page, fixture_site_url, tmp_path,
+                                                          watch) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    fill_every_field_type(page)
+    wait_saved(page)
+    exported = export_json(page, tmp_path)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["worksheet"] == "alle-velden"
+    assert document["answers"] == EXPECTED
+    page.get_by_role("button", name="Alles wissen").click()
+    page.locator("dialog.rg-dialog").get_by_role("button", name="Alles wissen").click()
+    assert page.input_value("#ws-alle-velden-naam") == ""
+    assert stored_answers(page, "alle-velden") is None
+    page.set_input_files('[data-rg="import-file"]', str(exported))
+    page.locator("dialog.rg-dialog").get_by_role("button", name="Vervangen").click()
+    page.wait_for_function("() => document.querySelector('#ws-alle-velden-naam').value === 'Zoë'")
+    wait_saved(page)
+    assert stored_answers(page, "alle-velden") == EXPECTED
+    (tmp_path / "again").mkdir()
+    again = json.loads(export_json(page, tmp_path / "again").read_text(encoding="utf-8"))
+    assert again["answers"] == document["answers"]
+    watch.assert_clean(page)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("dit is geen json", "geen geldig JSON-bestand"),
+    (json.dumps({"format": "rg-werkblad", "worksheet": "doelen", "schema_version": 1,
+                 "answers": {}}), "hoort bij een ander werkblad"),
+    (json.dumps({"format": "rg-werkblad", "worksheet": "alle-velden", "schema_version": 99,
+                 "answers": {}}), "nieuwere versie"),
+    (json.dumps({"format": "rg-werkblad", "worksheet": "alle-velden", "schema_version": 1,
+                 "answers": {"cijfer": "tien"}}), "Hoe gaat het?: moet een getal zijn"),
+])
+def test_bad_files_are_refused_and_answers_stay(page, fixture_site_url, tmp_path, content,
+                                                 message) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    page.fill("#ws-alle-velden-naam", "Blijft staan")
+    wait_saved(page)
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    page.set_input_files('[data-rg="import-file"]', str(bad))
+    alert = page.locator('[data-rg="alert"]')
+    alert.wait_for(state="visible")
+    assert message in alert.inner_text()
+    assert "Je antwoorden zijn niet veranderd" in alert.inner_text()
+    assert page.locator("dialog.rg-dialog").count() == 0
+    assert page.input_value("#ws-alle-velden-naam") == "Blijft staan"
+    assert stored_answers(page, "alle-velden")["naam"] == "Blijft staan"
+
+
+def test_save_failure_warns_and_keeps_answers(page, fixture_site_url, tmp_path) -> None:
+    page.add_init_script("""
+        IDBObjectStore.prototype.put = function () {
+            throw new DOMException("Opslag vol (test)", "QuotaExceededError");
+        };""")
+    page.goto(fixture_site_url + ALL)
+    wait_for_form(page)
+    page.fill("#ws-alle-velden-naam", "Niet kwijt")
+    alert = page.locator('[data-rg="alert"]')
+    alert.wait_for(state="visible")
+    assert "De opslag van deze browser is vol" in alert.inner_text()
+    assert page.locator('[data-rg="save-status"]').get_attribute("data-state") == "failed"
+    assert page.input_value("#ws-alle-velden-naam") == "Niet kwijt"
+    exported = export_json(page, tmp_path)
+    assert json.loads(exported.read_text())["answers"]["naam"] == "Niet kwijt"
+
+
+def test_goals_pdf_holds_the_answers(page, site_url, tmp_path, watch) -> None:
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    page.fill("#ws-doelen-moeilijk-0", "Zoë wil naar één café")
+    page.fill("#ws-doelen-doelen-0-doel", "Ik wil weer elke week zwemmen")
+    page.check("#ws-doelen-doelen-0-gebied-2")
+    page.check("#ws-doelen-doelen-0-termijn-0")
+    page.fill("#ws-doelen-doelen-0-eerste_stap", "Dinsdag bel ik het zwembad")
+    wait_for_python(page)
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="PDF downloaden").click()
+    assert re.fullmatch(r"doelen-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename)
+    target = tmp_path / "doelen.pdf"
+    download.value.save_as(target)
+    reader = PdfReader(target)
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for expected in ("Doelen formuleren", "Zoë wil naar één café", "Ik wil weer elke week zwemmen",
+                     "Herstel van gezondheid", "Dinsdag bel ik het zwembad",
+                     "Mijn doelen op een rij", "(niet ingevuld)", "Pagina 1 van"):
+        assert expected in text, expected
+    assert reader.metadata.title == "Doelen formuleren"
+    watch.assert_clean(page)
+
+
+def test_blank_pdf_is_linked_on_the_page(page, site_url) -> None:
+    page.goto(site_url + "werkbladen/doelen/")
+    link = page.get_by_role("link", name="Leeg werkblad (PDF) om op papier in te vullen")
+    href = link.get_attribute("href")
+    response = page.request.get(site_url + "werkbladen/doelen/" + href)
+    assert response.ok and response.body().startswith(b"%PDF")
+
+
+def test_print_stylesheet_hides_navigation_and_buttons(page, site_url) -> None:
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".rg-actions", ".rg-status"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("#ws-doelen-moeilijk-0").is_visible()
