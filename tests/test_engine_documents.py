@@ -279,6 +279,13 @@ def test_read_document_fills_missing_fields_with_empty_values() -> None:
     }
 
 
+def test_read_document_fills_missing_group_members() -> None:
+    loaded = read_document(DOELEN, document(answers={"doelen": [{"doel": "Ik wil zwemmen"}]}))
+    group = DOELEN.field("doelen")
+    assert isinstance(group, Group)
+    assert loaded["doelen"] == [{**group.empty_item(), "doel": "Ik wil zwemmen"}]
+
+
 def test_read_document_keeps_field_order_of_the_worksheet() -> None:
     answers = dict(reversed(list(FILLED.items())))
     assert list(read_document(ALL, document(ALL, answers=answers))) == [
@@ -498,5 +505,5 @@ def test_newer_migration_fixture_version_is_refused() -> None:
 def test_a_migration_that_fails_gives_a_document_error() -> None:
     data = json.loads((FIXTURES / "v2.json").read_text(encoding="utf-8"))
     data["answers"]["hobby"] = 5
-    with pytest.raises(DocumentError):
+    with pytest.raises(DocumentError, match="versie 2 kon niet worden omgezet naar versie 3"):
         read_document(MIGRATED, data)

@@ -508,14 +508,17 @@ def test_render_field_refuses_unknown_field_types() -> None:
         render_field(EVERY_KIND, Strange(id="raar", label="Raar"), "raar")
 
 
-@pytest.mark.parametrize("name", ["samenvatting", "acties"])
+@pytest.mark.parametrize("name", ["samenvatting", "acties", "sectie"])
 def test_field_ids_cannot_collide_with_page_ids(name: str) -> None:
-    try:
-        sheet = Worksheet(id="botsing", title="Botsing", description="", intro="",
-                          schema_version=1, sections=(Section(id="een", title="Een", fields=(
-                              ShortText(id=name, label="Samenvatting in je eigen woorden"),)),))
-    except ValueError:
-        return  # refusing the id is a fine fix too
+    # Regression: page-level ids once were ws-<sheet>-samenvatting / -acties / -sectie-<id>,
+    # the same shape as the id of a field with that name.
+    sheet = Worksheet(id="botsing", title="Botsing", description="", intro="",
+                      schema_version=1, sections=(
+                          Section(id="help", title="Een", fields=(
+                              Scale(id=name, label="Samenvatting", help="Uitleg"),)),
+                          Section(id="een", title="Twee", fields=(
+                              ShortText(id="help", label="Hulp", help="Uitleg"),)),
+                      ))
     root = rendered(sheet)
     ids = [n.attrs["id"] for n in root.elements() if "id" in n.attrs]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})

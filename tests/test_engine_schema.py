@@ -371,6 +371,19 @@ def test_worksheet_accepts_good_ids(good: str) -> None:
     assert sheet(ShortText(id="a", label="A"), id=good).id == good
 
 
+def test_ids_with_a_trailing_newline_are_refused() -> None:
+    with pytest.raises(ValueError, match="field id"):
+        ShortText(id="naam\n", label="X")
+    with pytest.raises(ValueError, match="worksheet id"):
+        sheet(ShortText(id="a", label="A"), id="proef\n")
+
+
+@pytest.mark.parametrize("bad", ["Mijn sectie", "", "sectie-1\n"])
+def test_worksheet_refuses_bad_section_ids(bad: str) -> None:
+    with pytest.raises(ValueError):
+        sheet(sections=(Section(id=bad, title="S", fields=(ShortText(id="a", label="A"),)),))
+
+
 def test_worksheet_refuses_duplicate_field_ids_across_sections() -> None:
     with pytest.raises(ValueError, match="'a' is used twice"):
         sheet(sections=(

@@ -142,7 +142,15 @@ def check_answers(sheet: Worksheet, answers: Answers) -> Answers:
         listed = "; ".join(problems[:5])
         more = f" (en nog {len(problems) - 5})" if len(problems) > 5 else ""
         raise DocumentError(f"Het bestand past niet bij dit werkblad: {listed}{more}.")
-    return {field_id: answers.get(field_id, spec.empty()) for field_id, spec in known.items()}
+    return {field_id: _complete(spec, answers.get(field_id, spec.empty()))
+            for field_id, spec in known.items()}
+
+
+def _complete(spec: Field, value: Any) -> Any:
+    """A checked value with every group block holding all of its fields."""
+    if isinstance(spec, Group):
+        return [{**spec.empty_item(), **item} for item in value]
+    return value
 
 
 def parse_document(sheet: Worksheet, text: str | bytes) -> Answers:

@@ -39,7 +39,7 @@ class Field:
     kind: ClassVar[str] = "field"
 
     def __post_init__(self) -> None:
-        if not ID_PATTERN.match(self.id):
+        if not ID_PATTERN.fullmatch(self.id):
             raise ValueError(f"field id {self.id!r}: use a-z, 0-9 and _ only")
 
     def empty(self) -> Any:
@@ -263,6 +263,10 @@ class Section:
     fields: tuple[Field, ...]
     intro: str = ""
 
+    def __post_init__(self) -> None:
+        if not ID_PATTERN.fullmatch(self.id):
+            raise ValueError(f"section id {self.id!r}: use a-z, 0-9 and _ only")
+
 
 @dataclass(frozen=True)
 class Hint:
@@ -304,7 +308,7 @@ class Worksheet:
     migrations: Mapping[int, Migration] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not re.match(r"^[a-z][a-z0-9-]{0,40}$", self.id):
+        if not re.fullmatch(r"[a-z][a-z0-9-]{0,40}", self.id):
             raise ValueError(f"worksheet id {self.id!r}: use a-z, 0-9 and - only")
         _check_unique([f.id for f in self.fields()], f"worksheet {self.id!r}")
         _check_unique([s.id for s in self.sections], f"worksheet {self.id!r} sections")
