@@ -20,6 +20,8 @@ _RESOURCE_ATTR = re.compile(
 )
 _CSS_URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)|@import\s+['\"](?P<imp>[^'\"]+)", re.I)
 _EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)
+# Links that name a page rather than load it (mkdocs serve sets a canonical URL).
+_NAMING_LINK = re.compile(r"<link\b[^>]*\brel=[\"']?(canonical|alternate)\b[^>]*>", re.I)
 _CSP_META = '<meta http-equiv="Content-Security-Policy"'
 
 
@@ -44,7 +46,8 @@ def check_html(path: Path, html: str) -> None:
         raise VerifyError(path, "the CSP meta tag comes after a script or stylesheet")
     if inline_scripts(html):
         raise VerifyError(path, "page still has an inline script (the CSP would block it)")
-    external = _external(m.group("url") for m in _RESOURCE_ATTR.finditer(html))
+    loading = _NAMING_LINK.sub("", html)
+    external = _external(m.group("url") for m in _RESOURCE_ATTR.finditer(loading))
     if external:
         raise VerifyError(path, f"loads from another origin: {external[0]}")
 

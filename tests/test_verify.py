@@ -32,6 +32,11 @@ def test_bad_pages_fail_with_the_file_named(html: str, reason: str) -> None:
     assert "site/x/index.html" in str(caught.value)
 
 
+def test_canonical_link_is_not_a_load() -> None:
+    check_html(Path("index.html"), GOOD.replace(
+        "</head>", '<link rel="canonical" href="http://127.0.0.1:8000/x/"></head>'))
+
+
 def test_css_from_another_origin_fails() -> None:
     check_css(Path("ok.css"), "a { background: url(../img/a.svg) }")
     with pytest.raises(VerifyError, match="another origin"):
