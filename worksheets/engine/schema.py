@@ -89,6 +89,8 @@ class Choice(Field):
 
     options: tuple[Option, ...]
     multiple: bool = False
+    #: "row" puts short options side by side (e.g. 1–5 and "weet ik niet").
+    layout: str = "column"
     kind: ClassVar[str] = "choice"
 
     def empty(self) -> Any:

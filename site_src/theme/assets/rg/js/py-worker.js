@@ -39,7 +39,28 @@ function loadPdfStack() {
   return pdfStack;
 }
 
+// Only functions of the worksheet package can be called, with JSON arguments.
+function callFunction({ module, name, args }) {
+  if (!/^worksheets(\.[a-z_][a-z0-9_]*)*$/.test(module) || !/^[a-z][a-z0-9_]*$/.test(name)) {
+    throw new Error(`Niet toegestaan: ${module}.${name}`);
+  }
+  const target = pyodide.pyimport(module);
+  try {
+    const result = target[name](JSON.stringify(args ?? null));
+    if (typeof result === "string") return JSON.parse(result);
+    try {
+      return result.toJs();
+    } finally {
+      result.destroy();
+    }
+  } finally {
+    target.destroy();
+  }
+}
+
 const handlers = {
+  callFunction,
+  callPdfFunction: async (spec) => { await loadPdfStack(); return callFunction(spec); },
   evaluate: ({ worksheet, answers }) => JSON.parse(bridge.evaluate(worksheet, JSON.stringify(answers))),
   importAnswers: ({ worksheet, text }) => JSON.parse(bridge.import_answers(worksheet, text)),
   preloadPdf: async () => { await loadPdfStack(); return true; },
