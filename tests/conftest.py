@@ -139,4 +139,7 @@ def wait_for_form(page) -> None:
 
 
 def wait_saved(page) -> None:
-    page.wait_for_selector('[data-rg="save-status"][data-state="saved"]', timeout=10000)
+    """Wait until the last change is stored (no save pending, status "saved")."""
+    page.wait_for_selector(
+        '[data-worksheet]:not([data-saving]) [data-rg="save-status"][data-state="saved"]',
+        timeout=10000)

@@ -38,11 +38,12 @@ EXPECTED = {
     "verhaal": "Eén regel.\nNog één, in het café.",
     "kleur": "groen",
     "kleuren": ["rood", "blauw"],
+    "doelkeuze": [],
     "datum": "2026-11-22",
     "cijfer": 7,
     "akkoord": False,
     "punten": ["Eerste punt", "Tweede punt"],
-    "blokken": [{"titel": "Blok één", "soort": "blauw", "klaar": True}],
+    "blokken": [{"titel": "Blok één", "soort": "blauw", "doel": "", "klaar": True}],
 }
 
 
@@ -231,3 +232,74 @@ def test_print_stylesheet_hides_navigation_and_buttons(page, site_url) -> None:
     for selector in (".md-header", ".md-sidebar--primary", ".rg-actions", ".rg-status"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("#ws-doelen-moeilijk-0").is_visible()
+
+
+def save_goals(page, site, goals: list[str]) -> None:
+    """Fill the goals worksheet in this browser context, as a client would."""
+    page.goto(site + "werkbladen/doelen/")
+    wait_for_form(page)
+    for index, goal in enumerate(goals):
+        if index:
+            page.get_by_role("button", name="+ Nog een doel toevoegen").click()
+        page.fill(f"#ws-doelen-doelen-{index}-doel", goal)
+    wait_saved(page)
+
+
+def test_choices_from_another_worksheet_views_and_sorting(page, fixture_site_url, watch) -> None:
+    save_goals(page, fixture_site_url, ["Ik wil weer zwemmen", "Ik ga naar de bibliotheek"])
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    page.get_by_label("Ik ga naar de bibliotheek").first.check()
+    wait_saved(page)
+    assert stored_answers(page, "alle-velden")["doelkeuze"] == ["Ik ga naar de bibliotheek"]
+    page.fill("#ws-alle-velden-punten-0", "Zebra")
+    page.get_by_role("button", name="+ Punt toevoegen").click()
+    page.keyboard.type("Aap")
+    view = page.locator('[data-rg-view="punten"]')
+    view.get_by_role("heading", name="Punten (2)").wait_for()
+    cells = view.locator("tbody td")
+    assert cells.all_inner_texts() == ["Zebra", "Aap"]
+    view.get_by_role("button", name="Punt").click()
+    assert cells.all_inner_texts() == ["Aap", "Zebra"]
+    assert view.locator("th").get_attribute("aria-sort") == "ascending"
+    # A goal renamed on the goals worksheet stays chosen here, marked as no longer listed.
+    save_goals(page, fixture_site_url, ["Ik wil weer zwemmen", "Ik ga naar het museum"])
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    page.get_by_label("Ik ga naar de bibliotheek (staat niet meer in de lijst)").wait_for()
+    assert page.get_by_label("Ik ga naar de bibliotheek (staat niet meer in de lijst)").is_checked()
+    assert stored_answers(page, "alle-velden")["doelkeuze"] == ["Ik ga naar de bibliotheek"]
+    watch.assert_clean(page)
+
+
+def test_extra_export_with_an_option(page, fixture_site_url, tmp_path) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    page.fill("#ws-alle-velden-naam", "Zoë")
+    wait_saved(page)
+    for option, expected, absent in ((False, "Zoë", "(weggelaten)"), (True, "(weggelaten)", "Zoë")):
+        page.get_by_label("Zonder naam").set_checked(option)
+        with page.expect_download(timeout=60000) as download:
+            page.get_by_role("button", name="Kaartje (PDF)").click()
+        assert re.fullmatch(r"kaartje-\d{4}-\d{2}-\d{2}\.pdf", download.value.suggested_filename)
+        target = tmp_path / f"kaartje-{option}.pdf"
+        download.value.save_as(target)
+        text = PdfReader(target).pages[0].extract_text()
+        assert expected in text and absent not in text
+
+
+def test_versions_are_saved_and_compared(page, fixture_site_url) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_python(page)
+    page.fill("#ws-alle-velden-punten-0", "Oud punt")
+    wait_saved(page)
+    page.get_by_role("button", name="Bewaar deze versie").click()
+    page.locator('[data-rg="version-a"] option').first.wait_for(state="attached")
+    page.get_by_role("button", name="+ Punt toevoegen").click()
+    page.keyboard.type("Nieuw punt")
+    wait_saved(page)
+    page.reload()
+    wait_for_python(page)
+    page.get_by_role("button", name="Vergelijk", exact=True).click()
+    result = page.locator('[data-rg="version-result"]')
+    result.get_by_text("Nieuw: Nieuw punt").wait_for()

@@ -373,7 +373,8 @@ FULL: Answers = answers(
 
 def test_bridge_evaluate_gives_hints_and_summary_html() -> None:
     result = json.loads(bridge.evaluate("doelen", json.dumps(FULL)))
-    assert set(result) == {"hints", "summary_html"}
+    assert set(result) == {"hints", "summary_html", "views", "choices"}
+    assert result["views"] == [] and result["choices"] == {}
     assert {"path": "doelen.1.doel", "message": NEGATIVE_TIP} in result["hints"]
     assert {"path": "doelen.1.eerste_stap", "message": LATER_STEP_TIP} in result["hints"]
     assert all(set(h) == {"path", "message"} for h in result["hints"])

@@ -15,7 +15,7 @@ from typing import Any
 
 from .documents import DocumentError, normalize, parse_document
 from .render import render_summary
-from .schema import Worksheet
+from .schema import Context, Worksheet
 
 #: Where the site's PDF package puts the fonts in the browser's file system.
 BROWSER_FONT_DIR = Path("/home/pyodide/lib/rg_fonts")
@@ -42,13 +42,38 @@ def _answers(answers_json: str) -> Any:
         return {}
 
 
-def evaluate(worksheet_id: str, answers_json: str) -> str:
-    """Hints and the rendered summary for the current answers."""
+def context_of(sheet: Worksheet, context_json: str) -> Context:
+    """The other worksheets' answers, normalized; unknown or unused ids dropped."""
+    raw = _answers(context_json or "{}")
+    raw = raw if isinstance(raw, dict) else {}
+    known = registry()
+    return {sheet_id: normalize(known[sheet_id], raw[sheet_id])
+            for sheet_id in sheet.uses if sheet_id in known and isinstance(raw.get(sheet_id), dict)}
+
+
+def evaluate(worksheet_id: str, answers_json: str, context_json: str = "{}") -> str:
+    """Hints, the rendered summary, views and dynamic options for the current answers."""
     sheet = _sheet(worksheet_id)
     answers = normalize(sheet, _answers(answers_json))
+    context = context_of(sheet, context_json)
     hints = [{"path": hint.path, "message": hint.message} for hint in sheet.hints(answers)]
     summary = render_summary(sheet.summary(answers))
-    return json.dumps({"hints": hints, "summary_html": str(summary)}, ensure_ascii=False)
+    views = [{"id": v.id, "title": v.title, "html": str(v.html)}
+             for v in sheet.views(answers, context)]
+    choices = {key: [{"value": o.value, "label": o.label} for o in options]
+               for key, options in sheet.choices(answers, context).items()}
+    return json.dumps({"hints": hints, "summary_html": str(summary), "views": views,
+                       "choices": choices}, ensure_ascii=False)
+
+
+def compare_versions(worksheet_id: str, older_json: str, newer_json: str) -> str:
+    """HTML describing what changed between two saved versions."""
+    sheet = _sheet(worksheet_id)
+    if sheet.compare is None:
+        raise ValueError(f"Werkblad {worksheet_id!r} kan geen versies vergelijken")
+    older = normalize(sheet, _answers(older_json))
+    newer = normalize(sheet, _answers(newer_json))
+    return json.dumps({"html": str(sheet.compare(older, newer))}, ensure_ascii=False)
 
 
 def import_answers(worksheet_id: str, text: str) -> str:
@@ -62,15 +87,28 @@ def import_answers(worksheet_id: str, text: str) -> str:
 
 
 def export_pdf(worksheet_id: str, answers_json: str, today_iso: str, saved_at: str = "",
-               font_dir: str = "") -> bytes:
-    """The filled-in worksheet as PDF bytes."""
-    from .pdf import answers_pdf
+               font_dir: str = "", export_id: str = "", options_json: str = "[]",
+               context_json: str = "{}") -> bytes:
+    """The filled-in worksheet as PDF bytes, or one of its extra exports."""
+    from .pdf import PdfDocument, answers_pdf, dutch_date
 
     sheet = _sheet(worksheet_id)
     answers = normalize(sheet, _answers(answers_json))
     today = dt.date.fromisoformat(today_iso)
-    return answers_pdf(sheet, answers, Path(font_dir) if font_dir else BROWSER_FONT_DIR,
-                       today, saved_at)
+    fonts = Path(font_dir) if font_dir else BROWSER_FONT_DIR
+    if not export_id:
+        return answers_pdf(sheet, answers, fonts, today, saved_at)
+    export = next((e for e in sheet.exports if e.id == export_id), None)
+    if export is None:
+        raise ValueError(f"Werkblad {worksheet_id!r} kent de export {export_id!r} niet")
+    allowed = {option.value for option in export.options}
+    chosen = _answers(options_json)
+    options = frozenset(v for v in chosen if v in allowed) if isinstance(chosen, list) \
+        else frozenset()
+    document = PdfDocument(export.label.removesuffix(" (PDF)"), dutch_date(today), fonts,
+                           export.description or sheet.description)
+    export.build(document, answers, context_of(sheet, context_json), options)
+    return document.output()
 
 
 def preload_pdf() -> None:

@@ -79,7 +79,7 @@ def answer_lines(spec: Field, value: Any) -> list[str]:
     return [str(value)]
 
 
-def _new_document(sheet: Worksheet, font_dir: Path, subtitle: str) -> Any:
+def _new_document(sheet: Worksheet | _DocumentInfo, font_dir: Path, subtitle: str) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "Pillow could not be imported": no images here
         from fpdf import FPDF
@@ -256,3 +256,74 @@ def blank_pdf(sheet: Worksheet, font_dir: Path, blocks_per_group: int = 2) -> by
             else:
                 _blank_field(pdf, spec)
     return bytes(pdf.output())
+
+
+class PdfDocument:
+    """A small writing API for a worksheet's extra exports (see ``Export``).
+
+    Same look as the answers PDF: A4, Atkinson Hyperlegible, page numbers,
+    title and Dutch language in the metadata. ``pdf`` is the underlying
+    fpdf2 object, for drawing shapes (vector only: no images).
+    """
+
+    def __init__(self, sheet_title: str, subtitle: str, font_dir: Path,
+                 description: str = "") -> None:
+        info = _DocumentInfo(sheet_title, description)
+        self.pdf = _new_document(info, font_dir, subtitle)
+
+    def title(self, text: str) -> None:
+        _write(self.pdf, text, 22, "B", ACCENT, height=10)
+
+    def meta_line(self, text: str) -> None:
+        _write(self.pdf, text, 10, "", MUTED)
+
+    def heading(self, text: str, level: int = 1) -> None:
+        _heading(self.pdf, text, 16 if level == 1 else 13)
+
+    def paragraph(self, text: str, muted: bool = False) -> None:
+        _write(self.pdf, text, 11, "", MUTED if muted else INK)
+        self.pdf.ln(1)
+
+    def field(self, label: str, lines: list[str]) -> None:
+        _write(self.pdf, label, 11, "B")
+        for line in [line for line in lines if line.strip()] or [EMPTY]:
+            _write(self.pdf, line, 11 if line != EMPTY else 10, "" if line != EMPTY else "I",
+                   INK if line != EMPTY else MUTED)
+        self.pdf.ln(2)
+
+    def bullets(self, lines: list[str], empty_text: str = "") -> None:
+        shown = [line for line in lines if line.strip()]
+        for line in shown:
+            _write(self.pdf, f"• {line}", 11)
+        if not shown and empty_text:
+            _write(self.pdf, empty_text, 10, "I", MUTED)
+        self.pdf.ln(2)
+
+    def table(self, headers: list[str], rows: list[list[str]],
+              widths: list[float] | None = None) -> None:
+        from fpdf.fonts import FontFace
+
+        self.pdf.set_font(FAMILY, "", 10)
+        self.pdf.set_text_color(*INK)
+        with self.pdf.table(col_widths=widths, text_align="LEFT", line_height=5.5,
+                            headings_style=FontFace(emphasis="BOLD", fill_color=(230, 236, 245)),
+                            borders_layout="HORIZONTAL_LINES") as table:
+            for row_values in [headers, *rows]:
+                row = table.row()
+                for value in row_values:
+                    row.cell(printable(str(value)))
+        self.pdf.ln(3)
+
+    def space(self, millimetres: float) -> None:
+        self.pdf.ln(millimetres)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())
+
+
+class _DocumentInfo:
+    """What ``_new_document`` reads from a worksheet, for a free-form document."""
+
+    def __init__(self, title: str, description: str) -> None:
+        self.title = title
+        self.description = description

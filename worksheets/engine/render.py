@@ -14,6 +14,7 @@ from .html import Safe, el, join, paragraphs
 from .schema import (
     Choice,
     Date,
+    Export,
     Field,
     Group,
     ItemList,
@@ -55,6 +56,12 @@ def _wrapper_attrs(spec: Field, nested: bool) -> dict[str, object]:
     return {"class": f"rg-field rg-field--{spec.kind}", key: spec.id, "data-kind": spec.kind}
 
 
+def _dynamic_key(path: str) -> str:
+    """``personen.__I__.helpt_bij`` → ``personen.helpt_bij``; ``veld`` stays ``veld``."""
+    parts = path.split(".")
+    return f"{parts[0]}.{parts[-1]}" if len(parts) == 3 else path
+
+
 def render_field(sheet: Worksheet, spec: Field, path: str, nested: bool = False) -> Safe:
     """One field with its label, help and hint, its input(s) named by ``path``."""
     base = field_id(sheet, path)
@@ -62,6 +69,8 @@ def render_field(sheet: Worksheet, spec: Field, path: str, nested: bool = False)
     hint = _hint(base, path)
     if isinstance(spec, ShortText):
         return _render_text(spec, base, path, nested, help_html, help_id, hint)
+    if isinstance(spec, Choice) and spec.dynamic:
+        return _render_dynamic(spec, base, path, nested, help_html, help_id, hint)
     if isinstance(spec, Choice | Scale | YesNo):
         return _render_options(spec, base, nested, help_html, help_id, hint)
     if isinstance(spec, Date):
@@ -132,6 +141,20 @@ def _render_options(spec: Choice | Scale | YesNo, base: str, nested: bool,
               el("div", {"class": layout}, options), ends, clear, hint)
 
 
+def _render_dynamic(spec: Choice, base: str, path: str, nested: bool,
+                    help_html: Safe, help_id: str | None, hint: Safe) -> Safe:
+    """A choice whose options the page fills in from Python's ``choices``."""
+    return el("fieldset", {**_wrapper_attrs(spec, nested),
+                           "aria-describedby": _described(help_id, f"{base}-hint"),
+                           "data-dynamic": _dynamic_key(path), "data-base-id": base,
+                           "data-input-type": "checkbox" if spec.multiple else "radio"},
+              el("legend", {}, spec.label), help_html,
+              el("div", {"class": "rg-options"}),
+              el("p", {"class": "rg-muted rg-dynamic-empty", "data-rg": "dynamic-empty"},
+                 "Er is nog niets om uit te kiezen."),
+              hint)
+
+
 def _item_template(sheet: Worksheet, spec: ItemList | Group, base: str, path: str) -> Safe:
     item_path = f"{path}.{INDEX}"
     label = f"{spec.item_label} {NUMBER}"
@@ -195,10 +218,45 @@ def render_summary(blocks: list[SummaryBlock]) -> Safe:
     return join(parts)
 
 
+def _button(action: str, label: str, extra: str = "", **data: str) -> Safe:
+    return el("button", {"type": "button", "class": f"rg-button {extra}".strip(),
+                         "data-rg-action": action, **{f"data-{k}": v for k, v in data.items()}},
+              label)
+
+
+def _export(sheet: Worksheet, export: Export) -> Safe:
+    options = [
+        el("label", {"class": "rg-option rg-option--inline"},
+           el("input", {"type": "checkbox", "data-export-option": True, "value": option.value}),
+           el("span", {}, option.label))
+        for option in export.options
+    ]
+    return el("div", {"class": "rg-export", "data-export-group": export.id},
+              el("p", {"class": "rg-muted"}, export.description) if export.description else None,
+              options, _button("export-pdf", export.label, export=export.id,
+                               filename=export.filename))
+
+
+def _versions(sheet: Worksheet) -> Safe:
+    base = f"ws-{sheet.id}--versie"
+    return el(
+        "div", {"class": "rg-versions"},
+        el("h3", {}, "Versies"),
+        el("p", {}, "Bewaar een versie om later te zien wat er veranderd is."),
+        _button("save-snapshot", "Bewaar deze versie"),
+        el("div", {"class": "rg-version-pick"},
+           el("label", {"for": f"{base}-a"}, "Eerdere versie"),
+           el("select", {"id": f"{base}-a", "data-rg": "version-a"}),
+           el("label", {"for": f"{base}-b"}, "Vergelijk met"),
+           el("select", {"id": f"{base}-b", "data-rg": "version-b"}),
+           _button("compare-versions", "Vergelijk")),
+        el("div", {"data-rg": "version-result", "aria-live": "polite"}),
+    )
+
+
 def _toolbar(sheet: Worksheet, blank_pdf_href: str) -> Safe:
     def button(action: str, label: str, extra: str = "") -> Safe:
-        return el("button", {"type": "button", "class": f"rg-button {extra}".strip(),
-                             "data-rg-action": action}, label)
+        return _button(action, label, extra)
 
     return el(
         "div", {"class": "rg-actions"},
@@ -211,6 +269,8 @@ def _toolbar(sheet: Worksheet, blank_pdf_href: str) -> Safe:
            button("export-json", "Opslaan als bestand"),
            button("import-json", "Bestand openen"),
            button("clear", "Alles wissen", "rg-danger")),
+        [_export(sheet, export) for export in sheet.exports],
+        _versions(sheet) if sheet.snapshots else None,
         el("input", {"type": "file", "accept": "application/json,.json", "hidden": True,
                      "data-rg": "import-file", "tabindex": "-1", "aria-hidden": "true"}),
         el("p", {}, el("a", {"href": blank_pdf_href, "download": True},
@@ -224,7 +284,8 @@ def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
         "div",
         {"class": "rg-worksheet", "data-worksheet": sheet.id,
          "data-schema-version": sheet.schema_version, "data-title": sheet.title,
-         "data-document-format": FORMAT, "data-max-bytes": MAX_BYTES},
+         "data-document-format": FORMAT, "data-max-bytes": MAX_BYTES,
+         "data-uses": ",".join(sheet.uses) or None},
         el("div", {"class": "rg-status", "role": "status"},
            el("span", {"data-rg": "save-status"}, "Nog niets opgeslagen"),
            el("span", {"data-rg": "python-status", "class": "rg-python-status"},
@@ -233,6 +294,7 @@ def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
         el("form", {"class": "rg-form", "novalidate": True, "autocomplete": "off",
                     "aria-label": sheet.title},
            [render_section(sheet, section) for section in sheet.sections]),
+        el("div", {"class": "rg-views", "data-rg": "views"}),
         el("section", {"class": "rg-derived", "aria-labelledby": f"ws-{sheet.id}--samenvatting"},
            el("h2", {"id": f"ws-{sheet.id}--samenvatting"}, sheet.summary_title),
            el("div", {"class": "rg-general-hints", "data-rg": "hints", "aria-live": "polite"}),

@@ -87,8 +87,10 @@ class LongText(ShortText):
 class Choice(Field):
     """Pick one option (radio buttons) or several (check boxes)."""
 
-    options: tuple[Option, ...]
+    options: tuple[Option, ...] = ()
     multiple: bool = False
+    #: Options come at run time from ``Worksheet.choices`` (e.g. the saved goals).
+    dynamic: bool = False
     #: "row" puts short options side by side (e.g. 1–5 and "weet ik niet").
     layout: str = "column"
     kind: ClassVar[str] = "choice"
@@ -106,6 +108,8 @@ class Choice(Field):
         return value
 
     def problems(self, value: Any) -> list[str]:
+        if self.dynamic:
+            return self._dynamic_problems(value)
         allowed = self.values()
         if self.multiple:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -116,6 +120,16 @@ class Choice(Field):
                 return ["moet één keuze zijn"]
             unknown = [value] if value and value not in allowed else []
         return [f"kent de keuze {v!r} niet" for v in unknown[:3]]
+
+    def _dynamic_problems(self, value: Any) -> list[str]:
+        # Options depend on other saved answers: only the shape can be checked.
+        if self.multiple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return ["moet een lijst met keuzes zijn"]
+            return ["heeft een te lange keuze"] if any(len(v) > 300 for v in value) else []
+        if not isinstance(value, str):
+            return ["moet één keuze zijn"]
+        return ["heeft een te lange keuze"] if len(value) > 300 else []
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -288,6 +302,37 @@ class SummaryBlock:
 
 
 Migration = Callable[[Answers], Answers]
+#: Answers of other worksheets saved in this browser, by worksheet id.
+Context = dict[str, Answers]
+
+
+@dataclass(frozen=True)
+class View:
+    """Derived output shown in its own titled section (e.g. an SVG map).
+
+    ``html`` must be built with :mod:`worksheets.engine.html`, which escapes.
+    """
+
+    id: str
+    title: str
+    html: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Export:
+    """An extra PDF a worksheet offers, e.g. an invitation.
+
+    ``build(document, answers, context, chosen_options)`` writes into a
+    :class:`~worksheets.engine.pdf.PdfDocument`; ``options`` are check boxes
+    shown with the button.
+    """
+
+    id: str
+    label: str
+    filename: str
+    build: Callable[..., None]
+    options: tuple[Option, ...] = ()
+    description: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -308,12 +353,25 @@ class Worksheet:
     summary: Callable[[Answers], list[SummaryBlock]] = field(default=lambda answers: [])
     summary_title: str = "Samenvatting"
     migrations: Mapping[int, Migration] = field(default_factory=dict)
+    #: Other worksheets whose saved answers this one reads (passed as context).
+    uses: tuple[str, ...] = ()
+    views: Callable[[Answers, Context], list[View]] = field(default=lambda answers, context: [])
+    #: Options of dynamic choices: key ``field`` or ``group.member``.
+    choices: Callable[[Answers, Context], dict[str, tuple[Option, ...]]] = field(
+        default=lambda answers, context: {})
+    exports: tuple[Export, ...] = ()
+    #: Offer "Bewaar deze versie" and a comparison of two saved versions.
+    snapshots: bool = False
+    compare: Callable[[Answers, Answers], str] | None = None
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z][a-z0-9-]{0,40}", self.id):
             raise ValueError(f"worksheet id {self.id!r}: use a-z, 0-9 and - only")
         _check_unique([f.id for f in self.fields()], f"worksheet {self.id!r}")
         _check_unique([s.id for s in self.sections], f"worksheet {self.id!r} sections")
+        _check_unique([e.id for e in self.exports], f"worksheet {self.id!r} exports")
+        if self.snapshots and self.compare is None:
+            raise ValueError(f"worksheet {self.id!r}: snapshots need a compare function")
         missing = [n for n in range(1, self.schema_version) if n not in self.migrations]
         if missing:
             raise ValueError(f"worksheet {self.id!r}: no migration from version {missing}")

@@ -28,7 +28,8 @@ export function readField(wrapper) {
   if (kind === "choice") {
     const inputs = optionInputs(wrapper);
     const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
-    return inputs[0] && inputs[0].type === "checkbox" ? chosen : chosen[0] ?? "";
+    const multiple = (wrapper.dataset.inputType || (inputs[0] && inputs[0].type)) === "checkbox";
+    return multiple ? chosen : chosen[0] ?? "";
   }
   if (kind === "scale") {
     const chosen = optionInputs(wrapper).find((i) => i.checked);
@@ -62,8 +63,68 @@ function renderItems(wrapper, count) {
   container.innerHTML = html.join("");
 }
 
+// Dynamic choices: options come from Python; chosen values that are no longer
+// offered stay visible and checked, so nothing is lost.
+export function renderDynamic(wrapper, options, chosen) {
+  const known = options || [];
+  const values = new Set(known.map((option) => option.value));
+  const extra = chosen.filter((value) => value && !values.has(value)).map((value) => ({
+    value,
+    label: options ? `${value} (staat niet meer in de lijst)` : value,
+  }));
+  const all = [...known, ...extra];
+  const signature = JSON.stringify([all, chosen]);
+  if (wrapper.dataset.rendered === signature) return;
+  wrapper.dataset.rendered = signature;
+  const base = wrapper.dataset.baseId;
+  const type = wrapper.dataset.inputType;
+  const box = wrapper.querySelector(".rg-options");
+  const focused = box.contains(document.activeElement) ? document.activeElement.value : null;
+  box.replaceChildren(...all.map((option, index) => {
+    const label = document.createElement("label");
+    label.className = "rg-option";
+    label.htmlFor = `${base}-${index}`;
+    const input = document.createElement("input");
+    input.type = type;
+    input.id = `${base}-${index}`;
+    input.name = base;
+    input.value = option.value;
+    input.checked = chosen.includes(option.value);
+    const text = document.createElement("span");
+    text.textContent = option.label;
+    label.append(input, text);
+    return label;
+  }));
+  wrapper.querySelector('[data-rg="dynamic-empty"]').hidden = all.length > 0;
+  if (focused !== null) {
+    const again = [...box.querySelectorAll("input")].find((input) => input.value === focused);
+    if (again) again.focus();
+  }
+}
+
+// The options Python sent last; null until Python has answered once.
+let latestChoices = null;
+
+function optionsFor(wrapper) {
+  return latestChoices ? latestChoices[wrapper.dataset.dynamic] || [] : null;
+}
+
+export function applyChoices(root, choices) {
+  latestChoices = choices || {};
+  for (const wrapper of root.querySelectorAll("[data-dynamic]")) {
+    const options = optionsFor(wrapper);
+    const value = readField(wrapper);
+    renderDynamic(wrapper, options, Array.isArray(value) ? value : [value].filter(Boolean));
+  }
+}
+
 export function fillField(wrapper, value) {
   const kind = wrapper.dataset.kind;
+  if (wrapper.dataset.dynamic !== undefined) {
+    const chosen = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string" && v);
+    renderDynamic(wrapper, optionsFor(wrapper), chosen);
+    return;
+  }
   if (kind === "text" || kind === "longtext" || kind === "date") {
     wrapper.querySelector("input, textarea").value = typeof value === "string" ? value : "";
   } else if (kind === "choice") {

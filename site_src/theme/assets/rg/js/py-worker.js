@@ -61,12 +61,16 @@ function callFunction({ module, name, args }) {
 const handlers = {
   callFunction,
   callPdfFunction: async (spec) => { await loadPdfStack(); return callFunction(spec); },
-  evaluate: ({ worksheet, answers }) => JSON.parse(bridge.evaluate(worksheet, JSON.stringify(answers))),
+  evaluate: ({ worksheet, answers, context }) =>
+    JSON.parse(bridge.evaluate(worksheet, JSON.stringify(answers), JSON.stringify(context || {}))),
+  compareVersions: ({ worksheet, older, newer }) =>
+    JSON.parse(bridge.compare_versions(worksheet, JSON.stringify(older), JSON.stringify(newer))),
   importAnswers: ({ worksheet, text }) => JSON.parse(bridge.import_answers(worksheet, text)),
   preloadPdf: async () => { await loadPdfStack(); return true; },
-  exportPdf: async ({ worksheet, answers, today, savedAt }) => {
+  exportPdf: async ({ worksheet, answers, today, savedAt, exportId, options, context }) => {
     await loadPdfStack();
-    const proxy = bridge.export_pdf(worksheet, JSON.stringify(answers), today, savedAt || "");
+    const proxy = bridge.export_pdf(worksheet, JSON.stringify(answers), today, savedAt || "", "",
+      exportId || "", JSON.stringify(options || []), JSON.stringify(context || {}));
     try {
       return proxy.toJs();
     } finally {

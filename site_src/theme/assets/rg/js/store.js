@@ -82,3 +82,15 @@ export function loadDocument(worksheetId) {
 export function deleteDocument(worksheetId) {
   return withStore("readwrite", (store) => store.delete(worksheetId));
 }
+
+// Saved versions of a worksheet ("Bewaar deze versie") live next to its answers.
+const versionsKey = (worksheetId) => `${worksheetId}#versies`;
+
+export async function loadVersions(worksheetId) {
+  const doc = await loadDocument(versionsKey(worksheetId));
+  return doc && Array.isArray(doc.versions) ? doc.versions : [];
+}
+
+export function saveVersions(worksheetId, versions) {
+  return saveDocument({ worksheet: versionsKey(worksheetId), versions });
+}

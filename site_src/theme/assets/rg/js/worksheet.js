@@ -1,9 +1,10 @@
 // A worksheet page: saves every change in this browser, restores it, asks the
 // Python worker for hints and the summary, and handles the exports.
 // Generic: everything worksheet-specific comes from the HTML Python rendered.
-import { fillField, fillForm, itemHasContent, itemsOf, readField, readForm } from "./form.js";
+import { applyChoices, fillField, fillForm, itemHasContent, itemsOf, readField, readForm } from "./form.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
-import { deleteDocument, loadDocument, saveDocument } from "./store.js";
+import { deleteDocument, loadDocument, loadVersions, saveDocument, saveVersions } from "./store.js";
+import { renderViews, sortTable } from "./views.js";
 import { confirmDialog, download, hideAlert, isoDate, setText, showAlert, timeLabel } from "./ui.js";
 
 const SAVE_DELAY_MS = 150;
@@ -25,6 +26,23 @@ class WorksheetPage {
     this.evaluateTimer = null;
     this.savedAt = "";
     this.saveFailed = false;
+    this.uses = (root.dataset.uses || "").split(",").filter(Boolean);
+    this.context = {};
+  }
+
+  // Answers of the other worksheets this one reads (e.g. the goals), from this browser.
+  async loadContext() {
+    const context = {};
+    for (const id of this.uses) {
+      try {
+        const doc = await loadDocument(id);
+        if (doc && doc.answers) context[id] = doc.answers;
+      } catch (error) {
+        // Without storage there is no context; the worksheet still works.
+      }
+    }
+    this.context = context;
+    return context;
   }
 
   async start() {
@@ -35,10 +53,13 @@ class WorksheetPage {
     this.fileInput.addEventListener("change", () => this.importFile());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.flush();
+      else if (this.uses.length) this.loadContext().then(() => this.evaluate());
     });
     window.addEventListener("pagehide", () => this.flush());
     this.python = new PythonClient((state, info) => this.pythonState(state, info));
     await this.restore();
+    if (this.uses.length) await this.loadContext();
+    if (this.root.querySelector('[data-rg="version-a"]')) this.refreshVersions();
     this.root.dataset.ready = "form";
     // Start Python only once the form is on screen and usable.
     requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
@@ -64,7 +85,7 @@ class WorksheetPage {
     if (stored && stored.schema_version === this.version) {
       fillForm(this.form, stored.answers);
       this.savedAt = stored.saved_at;
-      setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel(new Date(stored.saved_at))}`, "saved");
+      setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel(new Date(stored.saved_at))}`, "restored");
     } else {
       fillForm(this.form, {});
       if (stored) this.migrateLater(stored);
@@ -84,6 +105,7 @@ class WorksheetPage {
   }
 
   changed() {
+    this.root.dataset.saving = "pending";  // cleared when the last change is stored
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
     clearTimeout(this.evaluateTimer);
@@ -108,6 +130,8 @@ class WorksheetPage {
       setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel()}`, "saved");
     } catch (error) {
       this.storageFailed(error);
+    } finally {
+      if (!this.saveTimer) delete this.root.dataset.saving;
     }
   }
 
@@ -139,13 +163,17 @@ class WorksheetPage {
     if (this.python.state !== "ready") return;
     let outcome;
     try {
-      outcome = await this.python.call("evaluate", { worksheet: this.id, answers: readForm(this.form) });
+      outcome = await this.python.call("evaluate", {
+        worksheet: this.id, answers: readForm(this.form), context: this.context,
+      });
     } catch (error) {
       console.warn("evaluate:", error.message);
       return;
     }
+    applyChoices(this.form, outcome.choices || {});
     this.showHints(outcome.hints);
     this.summary.innerHTML = outcome.summary_html;
+    renderViews(this.root.querySelector('[data-rg="views"]'), this.id, outcome.views || []);
   }
 
   showHints(hints) {
@@ -173,6 +201,11 @@ class WorksheetPage {
   }
 
   onClick(event) {
+    const sorter = event.target.closest("table[data-sortable] button[data-sort-key]");
+    if (sorter && this.root.contains(sorter)) {
+      sortTable(sorter);
+      return;
+    }
     const button = event.target.closest("[data-rg-action]");
     if (!button || !this.root.contains(button)) return;
     const action = button.dataset.rgAction;
@@ -182,6 +215,8 @@ class WorksheetPage {
       "move-up": () => this.moveItem(button, -1),
       "move-down": () => this.moveItem(button, 1),
       "clear-choice": () => this.clearChoice(button),
+      "save-snapshot": () => this.saveSnapshot(),
+      "compare-versions": () => this.compareVersions(button),
       "export-pdf": () => this.exportPdf(button),
       "export-json": () => this.exportJson(),
       "import-json": () => this.fileInput.click(),
@@ -271,15 +306,72 @@ class WorksheetPage {
     await this.busy(button, async () => {
       button.textContent = "PDF wordt gemaakt…";
       try {
+        const group = button.closest("[data-export-group]");
+        const options = group
+          ? [...group.querySelectorAll("[data-export-option]:checked")].map((input) => input.value)
+          : [];
+        if (this.uses.length) await this.loadContext();
         const bytes = await this.python.call("exportPdf", {
           worksheet: this.id, answers: readForm(this.form), today: isoDate(),
           savedAt: this.savedAt ? new Date(this.savedAt).toLocaleString("nl-NL") : "",
+          exportId: button.dataset.export || "", options, context: this.context,
         });
-        download(bytes, `${this.id}-${isoDate()}.pdf`, "application/pdf");
+        download(bytes, `${button.dataset.filename || this.id}-${isoDate()}.pdf`, "application/pdf");
       } catch (error) {
         showAlert(this.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
       } finally {
         button.textContent = label;
+      }
+    });
+  }
+
+  async refreshVersions() {
+    let versions = [];
+    try {
+      versions = await loadVersions(this.id);
+    } catch (error) {
+      versions = [];
+    }
+    this.versions = versions;
+    const label = (version) => new Date(version.saved_at).toLocaleString("nl-NL",
+      { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+    const older = this.root.querySelector('[data-rg="version-a"]');
+    const newer = this.root.querySelector('[data-rg="version-b"]');
+    const options = (list, withNow) => [
+      ...list.map((version, index) => new Option(label(version), String(index))),
+      ...(withNow ? [new Option("Nu (je huidige antwoorden)", "nu")] : []),
+    ];
+    older.replaceChildren(...options(versions, false));
+    newer.replaceChildren(...options(versions, true));
+    newer.value = "nu";
+    const none = versions.length === 0;
+    older.disabled = none;
+    this.root.querySelector('[data-rg-action="compare-versions"]').disabled = none;
+  }
+
+  async saveSnapshot() {
+    const versions = [...(this.versions || []), { saved_at: new Date().toISOString(), answers: readForm(this.form) }];
+    try {
+      await saveVersions(this.id, versions);
+      await this.refreshVersions();
+      showAlert(this.alert, "Deze versie is bewaard in deze browser.", "info");
+    } catch (error) {
+      this.storageFailed(error);
+    }
+  }
+
+  async compareVersions(button) {
+    const pick = (name) => this.root.querySelector(`[data-rg="${name}"]`).value;
+    const answersOf = (value) => (value === "nu" ? readForm(this.form) : this.versions[Number(value)]?.answers);
+    const older = answersOf(pick("version-a"));
+    const newer = answersOf(pick("version-b"));
+    if (!older || !newer) return;
+    await this.busy(button, async () => {
+      try {
+        const outcome = await this.python.call("compareVersions", { worksheet: this.id, older, newer });
+        this.root.querySelector('[data-rg="version-result"]').innerHTML = outcome.html;
+      } catch (error) {
+        showAlert(this.alert, `Vergelijken lukte niet. ${error.message}`);
       }
     });
   }

@@ -1,0 +1,71 @@
+// Views: derived output Python renders (maps, overviews), each in its own
+// titled section; and a small sorter for tables Python marks as sortable.
+
+export function renderViews(container, worksheetId, views) {
+  const wanted = new Set(views.map((view) => view.id));
+  for (const section of container.querySelectorAll("[data-rg-view]")) {
+    if (!wanted.has(section.dataset.rgView)) section.remove();
+  }
+  for (const view of views) {
+    let section = container.querySelector(`[data-rg-view="${CSS.escape(view.id)}"]`);
+    if (!section) {
+      section = document.createElement("section");
+      section.className = "rg-view";
+      section.dataset.rgView = view.id;
+      const heading = document.createElement("h2");
+      heading.id = `ws-${worksheetId}--view-${view.id}`;
+      section.setAttribute("aria-labelledby", heading.id);
+      const body = document.createElement("div");
+      body.className = "rg-view-body";
+      section.append(heading, body);
+      container.append(section);
+    }
+    section.querySelector("h2").textContent = view.title;
+    const body = section.querySelector(".rg-view-body");
+    if (body.dataset.html !== view.html) {
+      body.dataset.html = view.html;
+      body.innerHTML = view.html;
+      reapplySort(body);
+    }
+  }
+}
+
+function cellValue(row, index) {
+  const cell = row.cells[index];
+  const raw = cell ? cell.dataset.sortValue ?? cell.textContent : "";
+  const number = Number(raw);
+  return raw !== "" && !Number.isNaN(number) ? number : raw.toLocaleLowerCase("nl");
+}
+
+function applySort(table, index, ascending) {
+  const body = table.tBodies[0];
+  if (!body) return;
+  const rows = [...body.rows].sort((a, b) => {
+    const x = cellValue(a, index);
+    const y = cellValue(b, index);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return ascending ? order : -order;
+  });
+  body.append(...rows);
+  [...table.tHead.rows[0].cells].forEach((th, i) => {
+    if (i === index) th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    else th.removeAttribute("aria-sort");
+  });
+}
+
+export function sortTable(button) {
+  const th = button.closest("th");
+  const table = button.closest("table");
+  const index = [...th.parentElement.cells].indexOf(th);
+  const ascending = th.getAttribute("aria-sort") !== "ascending";
+  applySort(table, index, ascending);
+  const holder = table.closest(".rg-view-body");
+  if (holder) holder.dataset.sort = JSON.stringify([index, ascending]);
+}
+
+function reapplySort(body) {
+  if (!body.dataset.sort) return;
+  const [index, ascending] = JSON.parse(body.dataset.sort);
+  const table = body.querySelector("table[data-sortable]");
+  if (table) applySort(table, index, ascending);
+}
