@@ -76,7 +76,21 @@ def load_worksheets(directory: Path) -> LoadedWorksheets:
     for name in package.module_names():
         module = sys.modules[f"{package.__name__}.{name}"]
         files[module.WORKSHEET.id] = Path(module.__file__)
-    return LoadedWorksheets(package, sheets, files)
+    loaded = LoadedWorksheets(package, sheets, files)
+    _check_examples(loaded)
+    return loaded
+
+
+def _check_examples(loaded: LoadedWorksheets) -> None:
+    """An example (Oefenmodus) must be valid answers of its own worksheet."""
+    documents = loaded.engine("documents")
+    for sheet_id, sheet in loaded.sheets.items():
+        if sheet.example is None:
+            continue
+        try:
+            documents.check_answers(sheet, sheet.example)
+        except documents.DocumentError as error:
+            raise WorksheetError(loaded.files[sheet_id], f"example answers: {error}") from error
 
 
 def page_markdown(sheet: Any) -> str:

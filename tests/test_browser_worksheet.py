@@ -303,3 +303,25 @@ def test_versions_are_saved_and_compared(page, fixture_site_url) -> None:
     page.get_by_role("button", name="Vergelijk", exact=True).click()
     result = page.locator('[data-rg="version-result"]')
     result.get_by_text("Nieuw: Nieuw punt").wait_for()
+
+
+def test_practice_mode_keeps_real_answers_apart(page, fixture_site_url) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_form(page)
+    page.fill("#ws-alle-velden-naam", "Mijn echte naam")
+    wait_saved(page)
+    page.get_by_role("button", name="Oefenmodus: bekijk een voorbeeld").click()
+    page.locator('[data-rg="practice-banner"]').wait_for(state="visible")
+    assert page.input_value("#ws-alle-velden-naam") == "Voorbeeldcliënt Sam"
+    assert page.input_value("#ws-alle-velden-punten-0") == "Een bedacht punt"
+    page.fill("#ws-alle-velden-naam", "Geoefend")
+    wait_saved(page)
+    assert stored_answers(page, "alle-velden")["naam"] == "Mijn echte naam"
+    assert stored_answers(page, "alle-velden#oefen")["naam"] == "Geoefend"
+    page.reload()  # the mode survives a reload in this tab
+    wait_for_form(page)
+    assert page.input_value("#ws-alle-velden-naam") == "Geoefend"
+    page.get_by_role("button", name="Terug naar mijn eigen antwoorden").click()
+    page.wait_for_function(
+        "() => document.querySelector('#ws-alle-velden-naam').value === 'Mijn echte naam'")
+    assert page.locator('[data-rg="practice-banner"]').is_hidden()

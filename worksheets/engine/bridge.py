@@ -42,20 +42,32 @@ def _answers(answers_json: str) -> Any:
         return {}
 
 
-def context_of(sheet: Worksheet, context_json: str) -> Context:
-    """The other worksheets' answers, normalized; unknown or unused ids dropped."""
+def context_of(sheet: Worksheet, context_json: str, practice: bool = False) -> Context:
+    """The other worksheets' answers, normalized; unknown or unused ids dropped.
+
+    In practice mode a worksheet without a practice copy counts with its example.
+    """
     raw = _answers(context_json or "{}")
     raw = raw if isinstance(raw, dict) else {}
     known = registry()
-    return {sheet_id: normalize(known[sheet_id], raw[sheet_id])
-            for sheet_id in sheet.uses if sheet_id in known and isinstance(raw.get(sheet_id), dict)}
+    context: Context = {}
+    for sheet_id in sheet.uses:
+        if sheet_id not in known:
+            continue
+        value = raw.get(sheet_id)
+        if not isinstance(value, dict) and practice:
+            value = known[sheet_id].example
+        if isinstance(value, dict):
+            context[sheet_id] = normalize(known[sheet_id], value)
+    return context
 
 
-def evaluate(worksheet_id: str, answers_json: str, context_json: str = "{}") -> str:
+def evaluate(worksheet_id: str, answers_json: str, context_json: str = "{}",
+             practice: bool = False) -> str:
     """Hints, the rendered summary, views and dynamic options for the current answers."""
     sheet = _sheet(worksheet_id)
     answers = normalize(sheet, _answers(answers_json))
-    context = context_of(sheet, context_json)
+    context = context_of(sheet, context_json, practice)
     hints = [{"path": hint.path, "message": hint.message} for hint in sheet.hints(answers)]
     summary = render_summary(sheet.summary(answers))
     views = [{"id": v.id, "title": v.title, "html": str(v.html)}
@@ -88,7 +100,7 @@ def import_answers(worksheet_id: str, text: str) -> str:
 
 def export_pdf(worksheet_id: str, answers_json: str, today_iso: str, saved_at: str = "",
                font_dir: str = "", export_id: str = "", options_json: str = "[]",
-               context_json: str = "{}") -> bytes:
+               context_json: str = "{}", practice: bool = False) -> bytes:
     """The filled-in worksheet as PDF bytes, or one of its extra exports."""
     from .pdf import PdfDocument, answers_pdf, dutch_date
 
@@ -107,7 +119,7 @@ def export_pdf(worksheet_id: str, answers_json: str, today_iso: str, saved_at: s
         else frozenset()
     document = PdfDocument(export.label.removesuffix(" (PDF)"), dutch_date(today), fonts,
                            export.description or sheet.description)
-    export.build(document, answers, context_of(sheet, context_json), options)
+    export.build(document, answers, context_of(sheet, context_json, practice), options)
     return document.output()
 
 

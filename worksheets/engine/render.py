@@ -9,6 +9,8 @@ inputs with ``aria-describedby``. Repeating parts carry a ``<template>`` with
 
 from __future__ import annotations
 
+import json
+
 from .documents import FORMAT, MAX_BYTES
 from .html import Safe, el, join, paragraphs
 from .schema import (
@@ -278,6 +280,21 @@ def _toolbar(sheet: Worksheet, blank_pdf_href: str) -> Safe:
     )
 
 
+def _practice(sheet: Worksheet) -> Safe:
+    if sheet.example is None:
+        return Safe("")
+    return el(
+        "div", {"class": "rg-practice"},
+        el("p", {"class": "rg-practice-banner", "data-rg": "practice-banner", "hidden": True},
+           el("strong", {}, "Oefenmodus. "),
+           "Je ziet een bedacht voorbeeld. Wat je hier verandert, blijft apart van je eigen "
+           "antwoorden."),
+        _button("practice", "Oefenmodus: bekijk een voorbeeld"),
+        el("button", {"type": "button", "class": "rg-button rg-primary", "hidden": True,
+                      "data-rg-action": "practice-exit"}, "Terug naar mijn eigen antwoorden"),
+    )
+
+
 def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
     """The whole worksheet: status, form, derived output and actions."""
     return el(
@@ -285,12 +302,15 @@ def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
         {"class": "rg-worksheet", "data-worksheet": sheet.id,
          "data-schema-version": sheet.schema_version, "data-title": sheet.title,
          "data-document-format": FORMAT, "data-max-bytes": MAX_BYTES,
-         "data-uses": ",".join(sheet.uses) or None},
+         "data-uses": ",".join(sheet.uses) or None,
+         "data-example": json.dumps(sheet.example, ensure_ascii=False)
+         if sheet.example is not None else None},
         el("div", {"class": "rg-status", "role": "status"},
            el("span", {"data-rg": "save-status"}, "Nog niets opgeslagen"),
            el("span", {"data-rg": "python-status", "class": "rg-python-status"},
               "Python wordt geladen…")),
         el("div", {"class": "rg-alert", "data-rg": "alert", "role": "alert", "hidden": True}),
+        _practice(sheet),
         el("form", {"class": "rg-form", "novalidate": True, "autocomplete": "off",
                     "aria-label": sheet.title},
            [render_section(sheet, section) for section in sheet.sections]),

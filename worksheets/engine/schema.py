@@ -363,6 +363,8 @@ class Worksheet:
     #: Offer "Bewaar deze versie" and a comparison of two saved versions.
     snapshots: bool = False
     compare: Callable[[Answers, Answers], str] | None = None
+    #: A fictional client's answers, shown in the page's "Oefenmodus".
+    example: Answers | None = None
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z][a-z0-9-]{0,40}", self.id):

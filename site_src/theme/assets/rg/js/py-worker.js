@@ -61,16 +61,17 @@ function callFunction({ module, name, args }) {
 const handlers = {
   callFunction,
   callPdfFunction: async (spec) => { await loadPdfStack(); return callFunction(spec); },
-  evaluate: ({ worksheet, answers, context }) =>
-    JSON.parse(bridge.evaluate(worksheet, JSON.stringify(answers), JSON.stringify(context || {}))),
+  evaluate: ({ worksheet, answers, context, practice }) =>
+    JSON.parse(bridge.evaluate(worksheet, JSON.stringify(answers), JSON.stringify(context || {}),
+      Boolean(practice))),
   compareVersions: ({ worksheet, older, newer }) =>
     JSON.parse(bridge.compare_versions(worksheet, JSON.stringify(older), JSON.stringify(newer))),
   importAnswers: ({ worksheet, text }) => JSON.parse(bridge.import_answers(worksheet, text)),
   preloadPdf: async () => { await loadPdfStack(); return true; },
-  exportPdf: async ({ worksheet, answers, today, savedAt, exportId, options, context }) => {
+  exportPdf: async ({ worksheet, answers, today, savedAt, exportId, options, context, practice }) => {
     await loadPdfStack();
     const proxy = bridge.export_pdf(worksheet, JSON.stringify(answers), today, savedAt || "", "",
-      exportId || "", JSON.stringify(options || []), JSON.stringify(context || {}));
+      exportId || "", JSON.stringify(options || []), JSON.stringify(context || {}), Boolean(practice));
     try {
       return proxy.toJs();
     } finally {

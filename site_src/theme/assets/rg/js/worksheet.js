@@ -28,6 +28,37 @@ class WorksheetPage {
     this.saveFailed = false;
     this.uses = (root.dataset.uses || "").split(",").filter(Boolean);
     this.context = {};
+    this.practiceFlag = `rg:oefen:${this.id}`;
+    this.practice = Boolean(root.dataset.example) && sessionStorage.getItem(this.practiceFlag) === "1";
+  }
+
+  // In the Oefenmodus answers live under their own key, apart from the real ones.
+  get storageId() {
+    return this.practice ? `${this.id}#oefen` : this.id;
+  }
+
+  async setPractice(on) {
+    this.flush();
+    this.practice = on;
+    if (on) sessionStorage.setItem(this.practiceFlag, "1");
+    else sessionStorage.removeItem(this.practiceFlag);
+    hideAlert(this.alert);
+    await this.restore();
+    if (this.uses.length) await this.loadContext();
+    if (this.root.querySelector('[data-rg="version-a"]')) this.refreshVersions();
+    this.evaluate();
+    const focusTarget = this.root.querySelector(`[data-rg-action="${on ? "practice-exit" : "practice"}"]`);
+    if (focusTarget) focusTarget.focus();
+  }
+
+  showPractice() {
+    const banner = this.root.querySelector('[data-rg="practice-banner"]');
+    if (!banner) return;
+    banner.hidden = !this.practice;
+    this.root.querySelector('[data-rg-action="practice"]').hidden = this.practice;
+    this.root.querySelector('[data-rg-action="practice-exit"]').hidden = !this.practice;
+    if (this.practice) this.root.dataset.mode = "practice";
+    else delete this.root.dataset.mode;
   }
 
   // Answers of the other worksheets this one reads (e.g. the goals), from this browser.
@@ -35,7 +66,7 @@ class WorksheetPage {
     const context = {};
     for (const id of this.uses) {
       try {
-        const doc = await loadDocument(id);
+        const doc = await loadDocument(this.practice ? `${id}#oefen` : id);
         if (doc && doc.answers) context[id] = doc.answers;
       } catch (error) {
         // Without storage there is no context; the worksheet still works.
@@ -77,8 +108,9 @@ class WorksheetPage {
 
   async restore() {
     let stored = null;
+    this.showPractice();
     try {
-      stored = await loadDocument(this.id);
+      stored = await loadDocument(this.storageId);
     } catch (error) {
       this.storageFailed(error);
     }
@@ -87,7 +119,9 @@ class WorksheetPage {
       this.savedAt = stored.saved_at;
       setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel(new Date(stored.saved_at))}`, "restored");
     } else {
-      fillForm(this.form, {});
+      fillForm(this.form, this.practice ? JSON.parse(this.root.dataset.example) : {});
+      this.savedAt = "";
+      setText(this.saveStatus, this.practice ? "Voorbeeld" : "Nog niets opgeslagen", "empty");
       if (stored) this.migrateLater(stored);
     }
   }
@@ -123,7 +157,7 @@ class WorksheetPage {
     this.saveTimer = null;
     const doc = this.document();
     try {
-      await saveDocument(doc);
+      await saveDocument({ ...doc, worksheet: this.storageId });
       this.savedAt = doc.saved_at;
       if (this.saveFailed) hideAlert(this.alert);
       this.saveFailed = false;
@@ -165,6 +199,7 @@ class WorksheetPage {
     try {
       outcome = await this.python.call("evaluate", {
         worksheet: this.id, answers: readForm(this.form), context: this.context,
+        practice: this.practice,
       });
     } catch (error) {
       console.warn("evaluate:", error.message);
@@ -217,6 +252,8 @@ class WorksheetPage {
       "clear-choice": () => this.clearChoice(button),
       "save-snapshot": () => this.saveSnapshot(),
       "compare-versions": () => this.compareVersions(button),
+      practice: () => this.setPractice(true),
+      "practice-exit": () => this.setPractice(false),
       "export-pdf": () => this.exportPdf(button),
       "export-json": () => this.exportJson(),
       "import-json": () => this.fileInput.click(),
@@ -315,6 +352,7 @@ class WorksheetPage {
           worksheet: this.id, answers: readForm(this.form), today: isoDate(),
           savedAt: this.savedAt ? new Date(this.savedAt).toLocaleString("nl-NL") : "",
           exportId: button.dataset.export || "", options, context: this.context,
+          practice: this.practice,
         });
         download(bytes, `${button.dataset.filename || this.id}-${isoDate()}.pdf`, "application/pdf");
       } catch (error) {
@@ -328,7 +366,7 @@ class WorksheetPage {
   async refreshVersions() {
     let versions = [];
     try {
-      versions = await loadVersions(this.id);
+      versions = await loadVersions(this.storageId);
     } catch (error) {
       versions = [];
     }
@@ -352,7 +390,7 @@ class WorksheetPage {
   async saveSnapshot() {
     const versions = [...(this.versions || []), { saved_at: new Date().toISOString(), answers: readForm(this.form) }];
     try {
-      await saveVersions(this.id, versions);
+      await saveVersions(this.storageId, versions);
       await this.refreshVersions();
       showAlert(this.alert, "Deze versie is bewaard in deze browser.", "info");
     } catch (error) {
@@ -425,13 +463,13 @@ class WorksheetPage {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     try {
-      await deleteDocument(this.id);
+      await deleteDocument(this.storageId);
     } catch (error) {
       this.storageFailed(error);
     }
-    fillForm(this.form, {});
+    fillForm(this.form, this.practice ? JSON.parse(this.root.dataset.example) : {});
     this.savedAt = "";
-    setText(this.saveStatus, "Alles gewist", "cleared");
+    setText(this.saveStatus, this.practice ? "Voorbeeld hersteld" : "Alles gewist", "cleared");
     hideAlert(this.alert);
     this.evaluate();
     this.form.querySelector("input, textarea").focus();
