@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import sys
 import traceback
 from dataclasses import dataclass
@@ -96,10 +97,11 @@ def _check_examples(loaded: LoadedWorksheets) -> None:
 def page_markdown(sheet: Any) -> str:
     """The generated Markdown page of a worksheet; the form goes in the slot."""
     intro = "\n\n".join(p.strip() for p in sheet.intro.split("\n\n"))
+    # JSON strings are valid YAML scalars: a title with ": " cannot break the page.
     return (
         "---\n"
-        f"title: {sheet.title}\n"
-        f"description: {sheet.description}\n"
+        f"title: {json.dumps(sheet.title, ensure_ascii=False)}\n"
+        f"description: {json.dumps(sheet.description, ensure_ascii=False)}\n"
         f"worksheet: {sheet.id}\n"
         "---\n\n"
         f"# {sheet.title}\n\n{intro}\n\n{SLOT.format(id=sheet.id)}\n"

@@ -50,7 +50,7 @@ def test_module_without_worksheet_is_refused(package: Path) -> None:
 def test_generated_page_has_front_matter_and_slot(package: Path) -> None:
     sheet = load_worksheets(package).sheets["doelen"]
     text = page_markdown(sheet)
-    assert text.startswith("---\ntitle: Doelen formuleren\n")
+    assert text.startswith('---\ntitle: "Doelen formuleren"\n')
     assert "worksheet: doelen" in text
     assert SLOT.format(id="doelen") in text
 
