@@ -218,8 +218,10 @@ def _blank_field(pdf: Any, spec: Field) -> None:
     _write(pdf, spec.label, 11, "B")
     if spec.help:
         _write(pdf, spec.help, 10, "", MUTED)
-    if isinstance(spec, Choice):
+    if isinstance(spec, Choice) and spec.options:
         _boxes(pdf, [o.label for o in spec.options])
+    elif isinstance(spec, Choice):  # dynamic: the choices come from other worksheets
+        _lines_to_write(pdf, 2 if spec.multiple else 1)
     elif isinstance(spec, Scale):
         ends = f" ({spec.minimum} = {spec.low_label}, {spec.maximum} = {spec.high_label})" \
             if spec.low_label else ""

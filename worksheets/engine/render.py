@@ -146,15 +146,19 @@ def _render_options(spec: Choice | Scale | YesNo, base: str, nested: bool,
 def _render_dynamic(spec: Choice, base: str, path: str, nested: bool,
                     help_html: Safe, help_id: str | None, hint: Safe) -> Safe:
     """A choice whose options the page fills in from Python's ``choices``."""
+    layout = "rg-options rg-options--row" if spec.layout == "row" else "rg-options"
+    clear = None if spec.multiple else el(
+        "button", {"type": "button", "class": "rg-link-button", "data-rg-action": "clear-choice"},
+        "Keuze wissen", el("span", {"class": "rg-visually-hidden"}, f": {spec.label}"))
     return el("fieldset", {**_wrapper_attrs(spec, nested),
                            "aria-describedby": _described(help_id, f"{base}-hint"),
                            "data-dynamic": _dynamic_key(path), "data-base-id": base,
                            "data-input-type": "checkbox" if spec.multiple else "radio"},
               el("legend", {}, spec.label), help_html,
-              el("div", {"class": "rg-options"}),
+              el("div", {"class": layout}),
               el("p", {"class": "rg-muted rg-dynamic-empty", "data-rg": "dynamic-empty"},
                  "Er is nog niets om uit te kiezen."),
-              hint)
+              clear, hint)
 
 
 def _item_template(sheet: Worksheet, spec: ItemList | Group, base: str, path: str) -> Safe:
