@@ -1,0 +1,372 @@
+// The evaluation overview page: combines several people's answer files in this
+// browser. Files are read here and never uploaded; Python (in the worker) checks
+// and combines them and returns escaped HTML. Saved rounds and action points
+// live in this page's own IndexedDB database, in this browser only.
+import { PythonClient } from "./python.js";
+import { confirmDialog, download, hideAlert, isoDate, setText, showAlert } from "./ui.js";
+
+const MODULE = "worksheets._evaluatie_overzicht";
+const DB_NAME = "handboek-resourcegroepen-evaluatie";
+const DB_VERSION = 1;
+const STORE = "rondes";
+const SAVE_DELAY_MS = 400;
+const NO_PYTHON =
+  "Python kon niet starten in deze browser. Zonder Python kan deze pagina de bestanden " +
+  "niet samenvoegen. Probeer een nieuwere browser, of een browser waarin WebAssembly " +
+  "niet geblokkeerd is.";
+const NO_STORAGE =
+  "Bewaren in deze browser lukt niet (bijvoorbeeld in een privévenster). Het overzicht " +
+  "werkt wel. Maak een PDF om het te bewaren.";
+
+// --- this page's own database: saved rounds and action points ---------------
+
+let dbPromise = null;
+
+function openDb() {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve, reject) => {
+      if (!globalThis.indexedDB) {
+        reject(new Error("IndexedDB ontbreekt"));
+        return;
+      }
+      const open = indexedDB.open(DB_NAME, DB_VERSION);
+      open.onupgradeneeded = () => {
+        if (!open.result.objectStoreNames.contains(STORE)) {
+          open.result.createObjectStore(STORE, { keyPath: "id" });
+        }
+      };
+      open.onsuccess = () => {
+        const db = open.result;
+        db.onversionchange = () => db.close();
+        resolve(db);
+      };
+      open.onerror = () => reject(open.error);
+      open.onblocked = () => reject(new Error("De opslag is geblokkeerd door een ander tabblad."));
+    });
+    dbPromise.catch(() => { dbPromise = null; });
+  }
+  return dbPromise;
+}
+
+async function withStore(mode, action) {
+  const db = await openDb();
+  return new Promise((resolve, reject) => {
+    let result;
+    const tx = db.transaction(STORE, mode);
+    const request = action(tx.objectStore(STORE));
+    request.onsuccess = () => { result = request.result; };
+    tx.oncomplete = () => resolve(result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+const loadRecords = () => withStore("readonly", (store) => store.getAll());
+const putRecord = (record) => withStore("readwrite", (store) => store.put(record));
+const deleteRecord = (id) => withStore("readwrite", (store) => store.delete(id));
+
+// --- the page -----------------------------------------------------------------
+
+class OverviewPage {
+  constructor(root) {
+    this.root = root;
+    const part = (name) => root.querySelector(`[data-eval="${name}"]`);
+    this.el = {
+      summary: part("summary"), pythonStatus: part("python-status"), alert: part("alert"),
+      drop: part("drop"), input: part("file-input"), files: part("files"),
+      setField: part("set-field"), set: part("set"), compareField: part("compare-field"),
+      compare: part("compare"), result: part("result"), roundStatus: part("round-status"),
+      rounds: part("rounds"),
+    };
+    this.maxBytes = Number(root.dataset.maxBytes);
+    this.files = [];
+    this.records = new Map();
+    this.actions = {};
+    this.selected = "";
+    this.compare = "";
+    this.last = null;
+    this.sequence = 0;
+    this.saveTimer = null;
+  }
+
+  async start() {
+    this.root.addEventListener("click", (event) => this.onClick(event));
+    this.el.input.addEventListener("change", () => {
+      const chosen = [...this.el.input.files];
+      this.el.input.value = "";
+      this.addFiles(chosen);
+    });
+    this.el.set.addEventListener("change", () => {
+      this.selected = this.el.set.value;
+      this.compare = "";
+      this.refresh();
+    });
+    this.el.compare.addEventListener("change", () => {
+      this.compare = this.el.compare.value;
+      this.refresh();
+    });
+    this.el.result.addEventListener("input", (event) => this.actionTyped(event.target));
+    this.listenForDrops();
+    window.addEventListener("pagehide", () => this.flushActions());
+    try {
+      this.records = new Map((await loadRecords()).map((record) => [record.id, record]));
+    } catch (error) {
+      showAlert(this.el.alert, NO_STORAGE, "info");
+    }
+    this.root.dataset.ready = "page";
+    this.python = new PythonClient((state, info) => this.pythonState(state, info)).start();
+  }
+
+  listenForDrops() {
+    // The whole page takes dropped files, so a file dropped next to the zone is
+    // not opened by the browser (which would leave this page).
+    const zone = this.el.drop;
+    const hasFiles = (event) => [...(event.dataTransfer?.types || [])].includes("Files");
+    document.addEventListener("dragover", (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      zone.dataset.over = "true";
+    });
+    document.addEventListener("dragleave", (event) => {
+      if (!event.relatedTarget) delete zone.dataset.over;
+    });
+    document.addEventListener("drop", (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      delete zone.dataset.over;
+      this.addFiles([...event.dataTransfer.files]);
+    });
+  }
+
+  pythonState(state, info) {
+    if (state === "ready") {
+      setText(this.el.pythonStatus, "Python is klaar", "ready");
+      this.root.dataset.python = "ready";
+      this.refresh();
+      const idle = globalThis.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
+      idle(() => this.python.call("preloadPdf", {}).catch(() => {}), { timeout: 5000 });
+    } else {
+      setText(this.el.pythonStatus, "Python kon niet starten", "failed");
+      this.root.dataset.python = "failed";
+      showAlert(this.el.alert, NO_PYTHON);
+      console.warn("Python worker:", info && info.reason);
+    }
+  }
+
+  async addFiles(list) {
+    if (!list.length) return;
+    for (const file of list) {
+      const tooBig = file.size > this.maxBytes;
+      let text = null;
+      if (!tooBig) {
+        try {
+          text = await file.text();
+        } catch (error) {
+          text = null;
+        }
+      }
+      this.files.push({ name: file.name, size: file.size, text });
+    }
+    if (!this.python || this.python.state !== "ready") {
+      const count = this.files.length;
+      setText(this.el.summary, `${count} ${count === 1 ? "bestand" : "bestanden"} klaar. Python wordt nog geladen…`);
+    }
+    await this.refresh();
+  }
+
+  args() {
+    return {
+      files: this.files,
+      set: this.selected,
+      compare: this.compare,
+      rounds: [...this.records.values()],
+      actiepunten: this.actions[this.selected] || {},
+      today: isoDate(),
+    };
+  }
+
+  async refresh() {
+    if (!this.python || this.python.state !== "ready") return;
+    const sequence = ++this.sequence;
+    let result;
+    try {
+      result = await this.python.call("callFunction", { module: MODULE, name: "combine", args: this.args() });
+    } catch (error) {
+      showAlert(this.el.alert, `Het overzicht kon niet worden gemaakt. ${error.message}`);
+      return;
+    }
+    if (sequence !== this.sequence) return; // a newer call is on its way
+    this.last = result;
+    this.selected = result.selected;
+    this.compare = result.compare;
+    if (this.selected && !(this.selected in this.actions)) {
+      const record = this.records.get(this.selected);
+      this.actions[this.selected] = { ...(record && record.actiepunten) };
+    }
+    this.render(result);
+  }
+
+  render(result) {
+    setText(this.el.summary, result.summary);
+    this.el.files.innerHTML = result.files_html;
+    this.fillSelect(this.el.set, this.el.setField, result.sets.map((s) => [s.key, s.label]), result.selected, 2);
+    this.fillSelect(this.el.compare, this.el.compareField,
+      result.compare_options.map((o) => [o.id, o.label]), result.compare, 1);
+    this.el.result.innerHTML = result.html;
+    const actions = this.actions[this.selected] || {};
+    for (const area of this.el.result.querySelectorAll("[data-eval-actiepunt]")) {
+      area.value = actions[area.dataset.evalActiepunt] || "";
+    }
+    this.el.rounds.innerHTML = result.rounds_html;
+    this.showRoundStatus(result);
+    for (const button of this.root.querySelectorAll("[data-needs-set]")) {
+      button.disabled = !result.selected;
+    }
+    this.root.querySelector('[data-eval-action="save-round"]').disabled = !result.round;
+    this.root.dataset.files = String(this.files.length);
+    this.root.dataset.counted = String(result.counts.ok);
+  }
+
+  fillSelect(select, wrapper, options, value, minimum) {
+    select.replaceChildren(...options.map(([key, label]) => {
+      const option = document.createElement("option");
+      option.value = key;
+      option.textContent = label;
+      return option;
+    }));
+    select.value = value;
+    wrapper.hidden = options.length < minimum;
+  }
+
+  showRoundStatus(result) {
+    let text = "Nog niet bewaard in deze browser.";
+    if (!result.selected) text = "";
+    else if (result.round_problem) text = result.round_problem;
+    else if (result.saved_at) {
+      const when = new Date(result.saved_at);
+      const label = Number.isNaN(when.getTime()) ? "" : ` op ${when.toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short" })}`;
+      text = `Deze ronde is bewaard in deze browser${label}. Opnieuw bewaren zet de scores van nu in de plaats.`;
+    }
+    setText(this.el.roundStatus, text);
+  }
+
+  onClick(event) {
+    const button = event.target.closest("[data-eval-action]");
+    if (!button || !this.root.contains(button)) return;
+    const actions = {
+      pick: () => this.el.input.click(),
+      "remove-file": () => this.removeFile(Number(button.dataset.index)),
+      "clear-files": () => this.clearFiles(),
+      "save-round": () => this.saveRound(button),
+      "delete-round": () => this.deleteRound(button.dataset.roundId),
+      pdf: () => this.exportPdf(button),
+      print: () => window.print(),
+    };
+    const action = actions[button.dataset.evalAction];
+    if (action) action();
+  }
+
+  removeFile(index) {
+    if (!(index >= 0 && index < this.files.length)) return;
+    this.files.splice(index, 1);
+    this.refresh().then(() => this.el.drop.querySelector('[data-eval-action="pick"]').focus());
+  }
+
+  clearFiles() {
+    this.files = [];
+    this.selected = "";
+    this.compare = "";
+    hideAlert(this.el.alert);
+    this.refresh();
+  }
+
+  actionTyped(target) {
+    const theme = target.dataset && target.dataset.evalActiepunt;
+    if (!theme || !this.selected) return;
+    (this.actions[this.selected] ||= {})[theme] = target.value;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
+  }
+
+  async flushActions() {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const round = this.last && this.last.round;
+    if (!round || round.id !== this.selected) return; // no group or date: kept on screen only
+    // A saved round gets the new action points; otherwise they are kept as a draft.
+    const record = this.records.get(round.id) ||
+      { id: round.id, group: round.group, group_key: round.group_key, date: round.date, draft: true };
+    const updated = { ...record, actiepunten: { ...this.actions[this.selected] } };
+    try {
+      await putRecord(updated);
+      this.records.set(updated.id, updated);
+    } catch (error) {
+      showAlert(this.el.alert, NO_STORAGE, "info");
+    }
+  }
+
+  async saveRound(button) {
+    const round = this.last && this.last.round;
+    if (!round) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const record = { ...round, saved_at: new Date().toISOString(), actiepunten: { ...this.actions[round.id] } };
+    button.disabled = true;
+    try {
+      await putRecord(record);
+      this.records.set(record.id, record);
+      hideAlert(this.el.alert);
+    } catch (error) {
+      showAlert(this.el.alert, NO_STORAGE);
+      button.disabled = false;
+      return;
+    }
+    await this.refresh();
+    showAlert(this.el.alert, "De ronde is bewaard in deze browser. De volgende keer kun je ermee vergelijken.", "info");
+  }
+
+  async deleteRound(id) {
+    const record = this.records.get(id);
+    if (!record) return;
+    const sure = await confirmDialog({
+      title: "Ronde verwijderen?",
+      message: "De bewaarde scores en actiepunten van deze ronde worden uit deze browser gewist. Dit kun je niet ongedaan maken.",
+      confirmLabel: "Verwijderen",
+      danger: true,
+    });
+    if (!sure) return;
+    try {
+      await deleteRecord(id);
+      this.records.delete(id);
+    } catch (error) {
+      showAlert(this.el.alert, NO_STORAGE);
+      return;
+    }
+    await this.refresh();
+    this.el.rounds.closest("section").querySelector("h2").focus();
+  }
+
+  async exportPdf(button) {
+    const label = button.textContent;
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    button.textContent = "PDF wordt gemaakt…";
+    try {
+      const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "overview_pdf", args: this.args() });
+      const date = (this.last && this.last.round && this.last.round.date) || isoDate();
+      download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
+    } catch (error) {
+      showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
+    } finally {
+      button.textContent = label;
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    }
+  }
+}
+
+for (const root of document.querySelectorAll("[data-eval-overview]")) {
+  new OverviewPage(root).start();
+}

@@ -1,0 +1,235 @@
+"""The evaluation in Chromium: three people fill in and export, the overview combines them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import wait_for_form, wait_saved
+from worksheets._evaluatie import SCALE, SHEETS, THEME_NAMES
+from worksheets.engine.documents import dump_document
+
+pytestmark = pytest.mark.browser
+
+OVERVIEW = "werkbladen/evaluatie-overzicht/"
+GROUP = "Groep van Sam"
+DATE = "2026-03-12"
+READY = '[data-eval-overview][data-python="ready"]'
+#: Per role: first name, answers per theme ("?" = weet ik niet, "-" = skipped), one open answer.
+RESPONDENTS = {
+    "client": ("Sam", {"gehoord": "54?", "rollen": "333", "regie": "555", "voortgang": "4-4"},
+               ("gehoord", "Eerst mijn punt bespreken, dan de rest.")),
+    "naaste": ("", {"gehoord": "222", "rollen": "123", "regie": "444", "voortgang": "??3"},
+               ("rollen", "Ik doe te veel boodschappen naast mijn werk.")),
+    "professional": ("Joris", {"gehoord": "443", "rollen": "555", "regie": "434",
+                               "voortgang": "333"},
+                     ("voortgang", "Afspraken aan het eind samenvatten.")),
+}
+VALUES = [option.value for option in SCALE]
+
+
+def expected_mean(values: str) -> str:
+    numbers = [int(v) for v in values if v.isdigit()]
+    return f"{sum(numbers) / len(numbers):.1f}".replace(".", ",")
+
+
+def fill_questionnaire(page, role: str) -> None:
+    name, scores, (theme, better) = RESPONDENTS[role]
+    prefix = f"#ws-evaluatie-{role}-"
+    page.fill(prefix + "datum", DATE)
+    page.fill(prefix + "groep", GROUP)
+    if name:
+        page.fill(prefix + "voornaam", name)
+    for theme_id, values in scores.items():
+        for number, value in enumerate(values, start=1):
+            if value != "-":
+                page.check(f"{prefix}{theme_id}_{number}-{VALUES.index(value)}")
+    page.fill(f"{prefix}{theme}_beter", better)
+
+
+@pytest.fixture
+def answer_files(browser, site_url: str, tmp_path: Path) -> dict[str, Path]:
+    """Three respondents, each in a browser of their own, fill in and export a file."""
+    files = {}
+    for role in RESPONDENTS:
+        context = browser.new_context(accept_downloads=True, locale="nl-NL",
+                                      timezone_id="Europe/Amsterdam")
+        try:
+            page = context.new_page()
+            page.goto(site_url + f"werkbladen/evaluatie-{role}/")
+            wait_for_form(page)
+            fill_questionnaire(page, role)
+            wait_saved(page)
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Opslaan als bestand").click()
+            assert re.fullmatch(rf"evaluatie-{role}-\d{{4}}-\d{{2}}-\d{{2}}\.json",
+                                download.value.suggested_filename)
+            files[role] = tmp_path / f"{role}.json"
+            download.value.save_as(files[role])
+        finally:
+            context.close()
+    return files
+
+
+def open_overview(page, site_url: str) -> None:
+    page.goto(site_url + OVERVIEW)
+    page.wait_for_selector(READY, timeout=60000)
+
+
+def wait_counted(page, count: int) -> None:
+    page.wait_for_function(
+        "n => document.querySelector('[data-eval-overview]').dataset.counted === String(n)",
+        arg=count, timeout=30000)
+
+
+def table_mean(page, theme: str, role: str) -> str:
+    cell = page.locator(f'[data-table="scores"] td[data-theme="{theme}"][data-role="{role}"]')
+    return cell.locator(".rg-eval-mean").inner_text()
+
+
+def test_three_respondents_export_and_the_overview_combines_them(page, site_url, answer_files,
+                                                                 tmp_path, watch) -> None:
+    for role, path in answer_files.items():
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert document["worksheet"] == f"evaluatie-{role}"
+        assert document["answers"]["groep"] == GROUP
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]', [str(p) for p in answer_files.values()])
+    wait_counted(page, 3)
+    assert page.locator('[data-eval="summary"]').inner_text() == "3 bestanden meegeteld."
+    for role, (_, scores, _) in RESPONDENTS.items():
+        for theme, values in scores.items():
+            if any(v.isdigit() for v in values):
+                assert table_mean(page, theme, role) == expected_mean(values), (theme, role)
+    assert table_mean(page, "voortgang", "naaste") == "3,0"
+    chart = page.locator("svg.rg-eval-chart")
+    assert chart.get_attribute("role") == "img"
+    assert chart.locator("rect[data-role]").count() == 12
+    first = page.locator(".rg-eval-differences > li").first
+    assert first.inner_text().startswith("Taken en rollen: verschil 3,0 punten.")
+    assert "— naaste" in page.locator('.rg-eval-theme[data-theme="rollen"]').inner_text()
+    assert "Eerst mijn punt bespreken" in page.locator(
+        '.rg-eval-theme[data-theme="gehoord"]').inner_text()
+
+    page.fill("#eval-actie-rollen", "Anna en de buurvrouw verdelen de boodschappen.")
+    page.get_by_role("button", name="Ronde bewaren").click()
+    page.locator(".rg-eval-round > span").first.wait_for()
+    assert page.locator(".rg-eval-round > span").first.inner_text() == \
+        f"{GROUP} · 12 maart 2026 · 3 personen"
+    assert "Deze ronde is bewaard" in page.locator('[data-eval="round-status"]').inner_text()
+
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="PDF downloaden").click()
+    assert download.value.suggested_filename == f"evaluatie-overzicht-{DATE}.pdf"
+    target = tmp_path / "overzicht.pdf"
+    download.value.save_as(target)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    for role, (_, _, (_, better)) in RESPONDENTS.items():
+        assert better in text, role
+    for line in ("Gehoord worden 4,5 (2 antw., 1× weet ik niet) 2,0 (3 antw.) 3,7 (3 antw.)",
+                 "Taken en rollen 3,0 (3 antw.) 2,0 (3 antw.) 5,0 (3 antw.)",
+                 "Vooruitgang 4,0 (2 antw.) 3,0 (1 antw., 2× weet ik niet) 3,0 (3 antw.)"):
+        assert line in text, line
+    assert all(name in text for name in THEME_NAMES.values())
+    assert "Anna en de buurvrouw verdelen de boodschappen." in text
+    assert f"{GROUP} · 12 maart 2026" in text
+
+    page.reload()
+    page.wait_for_selector(READY, timeout=60000)
+    page.locator(".rg-eval-round").first.wait_for()
+    assert page.locator(".rg-eval-round > span").first.inner_text().startswith(GROUP)
+    watch.assert_clean(page)
+
+
+def test_a_broken_file_is_refused_with_a_message_and_the_others_count(page, site_url,
+                                                                      tmp_path, watch) -> None:
+    good = tmp_path / "sam.json"
+    sheet = SHEETS["client"]
+    good.write_text(dump_document(sheet, {**sheet.empty_answers(), "groep": GROUP, "datum": DATE,
+                                          "gehoord_1": "4"}, ""), encoding="utf-8")
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format": "rg-werkblad", "worksheet": ', encoding="utf-8")
+    other = tmp_path / "doelen.json"
+    other.write_text(json.dumps({"format": "rg-werkblad", "worksheet": "doelen",
+                                 "schema_version": 1, "answers": {}}), encoding="utf-8")
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]', [str(broken), str(good), str(other),
+                                                      str(good)])
+    wait_counted(page, 1)
+    files = page.locator('[data-eval="files"]')
+    assert files.locator("details").get_attribute("open") is not None  # problems: list open
+    refused = files.locator('[data-status="geweigerd"]')
+    assert refused.count() == 2
+    assert "kapot.json" in refused.first.inner_text()
+    assert "geen geldig JSON-bestand" in refused.first.inner_text()
+    assert "hoort bij een ander werkblad" in refused.nth(1).inner_text()
+    double = files.locator('[data-status="dubbel"]')
+    assert "hetzelfde bestand als ‘sam.json’" in double.inner_text()
+    assert page.locator('[data-eval="summary"]').inner_text() == \
+        "1 bestand meegeteld, 1 dubbel en 2 niet meegeteld."
+    assert table_mean(page, "gehoord", "client") == "4,0"
+    files.get_by_role("button", name="Weghalen: kapot.json").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-eval=\"files\"] [data-status=\"geweigerd\"]')"
+        ".length === 1")
+    watch.assert_clean(page)
+
+
+def round_file(tmp_path: Path, role: str, date: str, gehoord: str) -> Path:
+    sheet = SHEETS[role]
+    answers = {**sheet.empty_answers(), "groep": GROUP, "datum": date}
+    answers.update({f"gehoord_{n}": v for n, v in enumerate(gehoord, start=1)})
+    path = tmp_path / f"{role}-{date}.json"
+    path.write_text(dump_document(sheet, answers, ""), encoding="utf-8")
+    return path
+
+
+def test_rounds_are_compared_and_files_can_be_dropped(page, site_url, tmp_path, watch) -> None:
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]',
+                         [str(round_file(tmp_path, "client", "2026-01-15", "222")),
+                          str(round_file(tmp_path, "naaste", "2026-01-15", "333"))])
+    wait_counted(page, 2)
+    page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
+    page.get_by_role("button", name="Ronde bewaren").click()
+    page.locator(".rg-eval-round").first.wait_for()
+    page.get_by_role("button", name="Alle bestanden weghalen").click()
+    wait_counted(page, 0)
+    later = [round_file(tmp_path, role, DATE, values)
+             for role, values in (("client", "444"), ("naaste", "322"))]
+    page.evaluate("""(files) => {
+        const transfer = new DataTransfer();
+        for (const [name, text] of files) {
+            transfer.items.add(new File([text], name, { type: "application/json" }));
+        }
+        const zone = document.querySelector('[data-eval="drop"]');
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true,
+                                                       cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true,
+                                                   cancelable: true }));
+    }""", [[p.name, p.read_text(encoding="utf-8")] for p in later])
+    wait_counted(page, 2)
+    heading = page.get_by_role("heading", name="Vergeleken met de ronde van 15 januari 2026")
+    heading.wait_for()
+    compare = page.locator('[data-eval="compare"]')
+    assert compare.locator("option").all_inner_texts() == ["Ronde van 15 januari 2026",
+                                                           "Niet vergelijken"]
+    row = page.locator('[data-table="compare"] tr[data-theme="gehoord"][data-role="client"]')
+    assert row.locator("td").all_inner_texts()[:2] == ["2,0", "4,0"]
+    assert row.locator("td").nth(2).get_attribute("data-direction") == "hoger"
+    naaste = page.locator('[data-table="compare"] tr[data-theme="gehoord"][data-role="naaste"]')
+    assert naaste.locator("td").nth(2).get_attribute("data-direction") == "lager"
+    assert "Iedereen laat elkaar uitpraten." in page.locator(
+        '.rg-eval-theme[data-theme="gehoord"] .rg-eval-earlier').inner_text()
+    assert page.locator("svg.rg-eval-chart rect[data-before]").count() == 2
+    page.select_option('[data-eval="compare"]', "geen")
+    page.get_by_text("Je hebt gekozen om niet te vergelijken.").wait_for()
+    page.get_by_role("button", name=f"Ronde verwijderen: {GROUP} · 15 januari 2026").click()
+    page.locator("dialog.rg-dialog").get_by_role("button", name="Verwijderen").click()
+    page.get_by_text("Nog geen rondes bewaard in deze browser.").wait_for()
+    assert "nog geen eerdere ronde" in page.locator('[data-eval="result"]').inner_text()
+    watch.assert_clean(page)
