@@ -58,7 +58,6 @@ def test_generated_page_has_front_matter_and_slot(package: Path) -> None:
 def test_invalid_example_names_the_module(package: Path) -> None:
     source = (package / "doelen.py").read_text()
     (package / "doelen.py").write_text(source.replace(
-        '    summary_title="Mijn doelen op een rij",',
-        '    summary_title="Mijn doelen op een rij",\n    example={"moeilijk": "geen lijst"},'))
+        "example=DOELEN_VOORBEELD", 'example={"moeilijk": "geen lijst"}'))
     with pytest.raises(WorksheetError, match=r"doelen\.py: example answers: .*moet een lijst"):
         load_worksheets(package)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._voorbeelden import DOELEN_VOORBEELD
 from .engine.schema import (
     Answers,
     Choice,
@@ -233,4 +234,5 @@ WORKSHEET = Worksheet(
     hints=hints,
     summary=summary,
     summary_title="Mijn doelen op een rij",
+    example=DOELEN_VOORBEELD,
 )
