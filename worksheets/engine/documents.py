@@ -51,23 +51,27 @@ def _checked_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _depth(value: Any, level: int = 0) -> int:
-    if level > MAX_DEPTH:
+def _depth(value: Any, level: int = 0, limit: int = MAX_DEPTH) -> int:
+    if level > limit:
         return level
     if isinstance(value, dict):
-        return max([_depth(v, level + 1) for v in value.values()], default=level + 1)
+        return max([_depth(v, level + 1, limit) for v in value.values()], default=level + 1)
     if isinstance(value, list):
-        return max([_depth(v, level + 1) for v in value], default=level + 1)
+        return max([_depth(v, level + 1, limit) for v in value], default=level + 1)
     return level
 
 
-def parse_json(text: str | bytes) -> Any:
-    """Parse untrusted JSON text with the limits every import shares."""
+def parse_json(text: str | bytes, *, max_bytes: int = MAX_BYTES,
+               max_depth: int = MAX_DEPTH) -> Any:
+    """Parse untrusted JSON text with the limits every import shares.
+
+    A backup of several worksheets (``engine.backup``) passes larger limits.
+    """
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
-    if size > MAX_BYTES:
+    if size > max_bytes:
         raise DocumentError(
             f"Het bestand is te groot ({size // 1024} kB). Het mag hoogstens "
-            f"{MAX_BYTES // (1024 * 1024)} MB zijn."
+            f"{max_bytes // (1024 * 1024)} MB zijn."
         )
     if isinstance(text, str):
         text = text.removeprefix("\ufeff")
@@ -88,7 +92,7 @@ def parse_json(text: str | bytes) -> Any:
             f"Dit bestand is geen geldig JSON-bestand (regel {error.lineno}, "
             f"kolom {error.colno})."
         ) from None
-    if _depth(data) > MAX_DEPTH:
+    if _depth(data, limit=max_depth) > max_depth:
         raise DocumentError("Het bestand is dieper genest dan een werkblad kan zijn.")
     return data
 

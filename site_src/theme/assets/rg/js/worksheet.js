@@ -1,11 +1,26 @@
 // A worksheet page: saves every change in this browser, restores it, asks the
 // Python worker for hints and the summary, and handles the exports.
 // Generic: everything worksheet-specific comes from the HTML Python rendered.
-import { applyChoices, fillField, fillForm, itemHasContent, itemsOf, readField, readForm } from "./form.js";
+// Safety nets (see store.js, safety.js, tabs.js): verified saves with revisions,
+// a synchronous draft per keystroke, one writing tab, backup reminders, the
+// optional passphrase, and a message when stored answers have vanished.
+import { applyChoices, fillForm, readForm } from "./form.js";
+import { addItem, clearChoice, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
-import { deleteDocument, loadDocument, loadVersions, saveDocument, saveVersions } from "./store.js";
+import { deleteRecord, loadDocument, onStorageEvent, saveDocument } from "./store.js";
+import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
+import { refreshVault, unlock, vaultState } from "./vault.js";
+import {
+  clearDraft, markRemoved, markSaved, newerOf, persistState, readDraft, readMarker, requestPersist, snoozeReminder,
+  writeDraft,
+} from "./safety.js";
+import { TabGuard, broadcast, onBroadcast } from "./tabs.js";
+import { busy, exportJson, exportPdf, importFile, showHints } from "./exports.js";
+import { Messages } from "./messages.js";
+import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
+import { Versions } from "./versions.js";
 import { renderViews, sortTable } from "./views.js";
-import { confirmDialog, download, hideAlert, isoDate, setText, showAlert, timeLabel } from "./ui.js";
+import { confirmDialog, download, setText, timeLabel } from "./ui.js";
 
 const SAVE_DELAY_MS = 150;
 const EVALUATE_DELAY_MS = 250;
@@ -14,6 +29,7 @@ class WorksheetPage {
   constructor(root) {
     this.root = root;
     this.id = root.dataset.worksheet;
+    this.title = root.dataset.title || this.id;
     this.version = Number(root.dataset.schemaVersion);
     this.form = root.querySelector("form");
     this.saveStatus = root.querySelector('[data-rg="save-status"]');
@@ -22,14 +38,21 @@ class WorksheetPage {
     this.summary = root.querySelector('[data-rg="summary"]');
     this.generalHints = root.querySelector('[data-rg="hints"]');
     this.fileInput = root.querySelector('[data-rg="import-file"]');
+    this.notices = worksheetNotices(this.alert);
+    this.messages = new Messages(this.alert, this.notices.notice, this.saveStatus);
     this.saveTimer = null;
     this.evaluateTimer = null;
+    this.saveChain = Promise.resolve();
     this.savedAt = "";
     this.saveFailed = false;
+    this.revs = {};          // storage key -> revision this page last read or wrote
+    this.frozen = "";        // why saving is off (stored answers this page cannot read)
+    this.readOnly = false;
     this.uses = (root.dataset.uses || "").split(",").filter(Boolean);
     this.context = {};
     this.practiceFlag = `rg:oefen:${this.id}`;
     this.practice = Boolean(root.dataset.example) && sessionStorage.getItem(this.practiceFlag) === "1";
+    this.versions = new Versions(this);
   }
 
   // In the Oefenmodus answers live under their own key, apart from the real ones.
@@ -37,16 +60,17 @@ class WorksheetPage {
     return this.practice ? `${this.id}#oefen` : this.id;
   }
 
+  get canSave() {
+    return !this.readOnly && !this.frozen && vaultState() !== "locked";
+  }
+
   async setPractice(on) {
     this.flush();
     this.practice = on;
     if (on) sessionStorage.setItem(this.practiceFlag, "1");
     else sessionStorage.removeItem(this.practiceFlag);
-    hideAlert(this.alert);
-    await this.restore();
-    if (this.uses.length) await this.loadContext();
-    if (this.root.querySelector('[data-rg="version-a"]')) this.refreshVersions();
-    this.evaluate();
+    this.messages.unsay();
+    await this.reload();
     const focusTarget = this.root.querySelector(`[data-rg-action="${on ? "practice-exit" : "practice"}"]`);
     if (focusTarget) focusTarget.focus();
   }
@@ -66,10 +90,10 @@ class WorksheetPage {
     const context = {};
     for (const id of this.uses) {
       try {
-        const doc = await loadDocument(this.practice ? `${id}#oefen` : id);
+        const { doc } = await loadDocument(this.practice ? `${id}#oefen` : id);
         if (doc && doc.answers) context[id] = doc.answers;
       } catch (error) {
-        // Without storage there is no context; the worksheet still works.
+        // Without storage (or while locked) there is no context; the worksheet still works.
       }
     }
     this.context = context;
@@ -81,19 +105,54 @@ class WorksheetPage {
     this.form.addEventListener("change", () => this.changed());
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.onClick(event));
-    this.fileInput.addEventListener("change", () => this.importFile());
+    this.fileInput.addEventListener("change", () => importFile(this));
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.flush();
       else if (this.uses.length) this.loadContext().then(() => this.evaluate());
     });
     window.addEventListener("pagehide", () => this.flush());
+    onStorageEvent((type) => { if (type === "versionchange") this.flush(); });
+    onBroadcast((message) => this.onBroadcast(message));
+    onPassphrase(this.notices.unlockForm, (passphrase) => this.unlock(passphrase));
     this.python = new PythonClient((state, info) => this.pythonState(state, info));
-    await this.restore();
-    if (this.uses.length) await this.loadContext();
-    if (this.root.querySelector('[data-rg="version-a"]')) this.refreshVersions();
+    this.guard = new TabGuard(this.id, {
+      onWriter: (claimed) => this.becomeWriter(claimed),
+      onReadOnly: (reason) => this.becomeReadOnly(reason),
+      beforeYield: () => this.flushAndWait(),
+    });
+    const writer = await this.guard.start();
+    if (!writer) this.becomeReadOnly("elsewhere");
+    try {
+      await refreshVault();
+    } catch (error) {
+      // storage unavailable: restore() reports it
+    }
+    await this.reload();
     this.root.dataset.ready = "form";
+    this.remindBackup();
     // Start Python only once the form is on screen and usable.
     requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
+  }
+
+  async reload() {
+    this.showLock();
+    if (vaultState() !== "locked") await this.restore();
+    if (this.uses.length) await this.loadContext();
+    await this.versions.refresh();
+    this.evaluate();
+  }
+
+  showLock() {
+    const locked = vaultState() === "locked";
+    this.notices.unlock.hidden = !locked;
+    this.form.inert = locked;
+    if (locked) setText(this.saveStatus, "Beschermd met een wachtwoordzin", "locked");
+  }
+
+  async unlock(passphrase) {
+    await unlock(passphrase);
+    await this.reload();
+    this.form.querySelector("input, textarea")?.focus();
   }
 
   document(answers = readForm(this.form)) {
@@ -107,38 +166,69 @@ class WorksheetPage {
   }
 
   async restore() {
-    let stored = null;
     this.showPractice();
+    const key = this.storageId;
+    let stored = null;
+    let failed = false;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     try {
-      stored = await loadDocument(this.storageId);
+      const loaded = await loadDocument(key);
+      stored = loaded.doc;
+      this.revs[key] = loaded.rev;
     } catch (error) {
+      failed = true;
+      this.revs[key] = null;
       this.storageFailed(error);
     }
-    if (stored && stored.schema_version === this.version) {
-      fillForm(this.form, stored.answers);
-      this.savedAt = stored.saved_at;
-      setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel(new Date(stored.saved_at))}`, "restored");
+    const { doc, fromDraft } = newerOf(stored, readDraft(key));
+    this.frozen = "";
+    if (doc && doc.schema_version === this.version) {
+      fillForm(this.form, doc.answers);
+      this.savedAt = stored ? stored.saved_at : "";
+      if (fromDraft) {
+        setText(this.saveStatus, "Je laatste wijzigingen zijn teruggezet", "restored");
+        this.changed();
+      } else {
+        setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel(new Date(doc.saved_at))}`, "restored");
+      }
     } else {
       fillForm(this.form, this.practice ? JSON.parse(this.root.dataset.example) : {});
       this.savedAt = "";
       setText(this.saveStatus, this.practice ? "Voorbeeld" : "Nog niets opgeslagen", "empty");
-      if (stored) this.migrateLater(stored);
+      if (doc) this.migrateLater(doc);
     }
+    if (!doc && !failed && !this.practice && readMarker().worksheets[this.id]) this.messages.vanished();
+    setReadOnly(this.root, this.form, this.readOnly || Boolean(this.frozen));
   }
 
   async migrateLater(stored) {
     // Answers saved by another schema version: Python migrates or refuses them.
+    // Until then (and if refused) nothing is saved over them.
+    this.frozen = "migrating";
+    setText(this.saveStatus, "Je antwoorden worden klaargezet…", "migrating");
+    const newer = stored.schema_version > this.version;
     try {
-      const outcome = await this.python.call("importAnswers", { worksheet: this.id, text: JSON.stringify(stored) });
+      if (newer) throw new Error("Ze zijn bewaard met een nieuwere versie van deze site. Laad de pagina opnieuw om die te krijgen.");
+      const outcome = await this.python.call("importAnswers", {
+        worksheet: this.id, text: JSON.stringify({ ...stored, worksheet: this.id }),
+      });
       if (!outcome.ok) throw new Error(outcome.message);
+      this.frozen = "";
+      setReadOnly(this.root, this.form, this.readOnly);
       fillForm(this.form, outcome.answers);
       this.changed();
     } catch (error) {
-      showAlert(this.alert, `Je eerder bewaarde antwoorden konden niet worden geladen: ${error.message} Ze zijn niet gewist.`);
+      this.frozen = "refused";
+      setReadOnly(this.root, this.form, true);
+      this.messages.refused(error.message);
     }
   }
 
   changed() {
+    if (!this.canSave) return;
+    const doc = this.document();
+    writeDraft(this.storageId, doc);  // synchronous: survives closing the page right now
     this.root.dataset.saving = "pending";  // cleared when the last change is stored
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
@@ -153,26 +243,145 @@ class WorksheetPage {
     }
   }
 
-  async save() {
+  async flushAndWait() {
+    this.flush();
+    await this.saveChain;
+  }
+
+  save() {
     this.saveTimer = null;
+    if (!this.canSave) return this.saveChain;
+    const key = this.storageId;
     const doc = this.document();
+    this.pendingSaves = (this.pendingSaves || 0) + 1;
+    this.saveChain = this.saveChain.then(() => this.store(key, doc)).catch(() => {});
+    return this.saveChain;
+  }
+
+  async store(key, doc) {
     try {
-      await saveDocument({ ...doc, worksheet: this.storageId });
-      this.savedAt = doc.saved_at;
-      if (this.saveFailed) hideAlert(this.alert);
+      this.revs[key] = await saveDocument(key, doc, this.revs[key] ?? null, this.title);
+      clearDraft(key, doc.saved_at);
+      if (key === this.id) markSaved(this.id, doc.saved_at);
+      if (key === this.storageId) this.savedAt = doc.saved_at;
+      if (this.saveFailed) this.messages.storageRecovered();
       this.saveFailed = false;
       setText(this.saveStatus, `Opgeslagen in deze browser · ${timeLabel()}`, "saved");
+      broadcast({ type: "saved", id: this.id, key });
+      this.afterSave();
     } catch (error) {
-      this.storageFailed(error);
+      this.saveFailed = true;
+      if (error.kind === "conflict") this.messages.conflict();
+      else this.messages.storageFailed(error);
     } finally {
-      if (!this.saveTimer) delete this.root.dataset.saving;
+      this.pendingSaves -= 1;
+      if (!this.saveTimer && !this.pendingSaves) delete this.root.dataset.saving;
     }
+  }
+
+  async afterSave() {
+    if (this.askedPersist) return;
+    this.askedPersist = true;
+    // Chromium decides without asking; Firefox would ask, so there only Mijn gegevens asks.
+    if (!/Firefox\//.test(navigator.userAgent) && (await persistState()) === "not") requestPersist();
   }
 
   storageFailed(error) {
     this.saveFailed = true;
-    setText(this.saveStatus, "Niet opgeslagen", "failed");
-    showAlert(this.alert, `${error.message} Maak een PDF of kies ‘Opslaan als bestand’ om ze te bewaren.`);
+    this.messages.storageFailed(error);
+  }
+
+  async resolveConflict(keepMine) {
+    const key = this.storageId;
+    if (keepMine) {
+      const { rev } = await loadDocument(key).catch(() => ({ rev: this.revs[key] }));
+      this.revs[key] = rev;
+      this.messages.clearPersistent();
+      this.changed();
+      this.flush();
+    } else {
+      this.messages.clearPersistent();
+      this.saveFailed = false;
+      clearDraft(key);  // the keystrokes of this page are given up on purpose
+      await this.reload();
+    }
+  }
+
+  // --- several tabs -------------------------------------------------------------------
+
+  async becomeWriter(claimed) {
+    this.readOnly = false;
+    this.notices.tabs.hidden = true;
+    await this.reload();
+    if (claimed) {
+      this.messages.say("Je werkt nu in dit tabblad. In het andere tabblad kun je alleen nog lezen.", "info");
+      this.form.querySelector("input, textarea")?.focus();
+    }
+  }
+
+  becomeReadOnly(reason) {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.readOnly = true;
+    setReadOnly(this.root, this.form, true);
+    this.notices.tabs.querySelector('[data-rg="tab-text"]').textContent = reason === "stolen" || reason === "elsewhere"
+      ? "Dit werkblad is ook open in een ander tabblad of venster. Hier kun je alleen lezen, zodat er niets " +
+        "verloren gaat. Wat je daar typt, zie je hier ook."
+      : "";
+    this.notices.tabs.hidden = false;
+  }
+
+  async onBroadcast(message) {
+    if (message.type === "saved" && message.id === this.id && this.readOnly) {
+      await this.restore();
+      this.evaluate();
+    } else if (message.type === "replaced" || message.type === "wiped") {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      if (this.messages.persistentKind) this.messages.clearPersistent();
+      this.saveFailed = false;
+      await refreshVault().catch(() => {});
+      await this.reload();
+      this.messages.say(message.type === "wiped" ? "Alles is gewist op de pagina Mijn gegevens."
+        : "Je gegevens zijn veranderd op de pagina Mijn gegevens. Je ziet nu wat er bewaard is.", "info");
+    }
+  }
+
+  // --- backups -------------------------------------------------------------------------
+
+  async remindBackup() {
+    if (this.practice || vaultState() === "locked") return;
+    const risk = await reminderNeeded();
+    if (risk === null) return;
+    this.notices.backup.querySelector('[data-rg="backup-risk"]').textContent = risk;
+    this.notices.backup.hidden = false;
+  }
+
+  // The current worksheet as shown, for a backup when storage fails.
+  screenEntry() {
+    const doc = this.document();
+    return {
+      worksheet: this.id, title: this.title, schema_version: this.version,
+      [this.practice ? "practice" : "answers"]: doc,
+    };
+  }
+
+  async backupNow(button, fromScreen) {
+    await busy(button, async () => {
+      await this.flushAndWait();
+      try {
+        const encrypt = vaultState() === "unlocked";
+        const extra = fromScreen || this.saveFailed ? [this.screenEntry()] : [];
+        const file = await makeBackupFile({ encrypt, extra });
+        download(file.text, file.filename, "application/json");
+        if (!fromScreen) await recordBackup(file.backup, file.filename);
+        this.notices.backup.hidden = true;
+        this.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
+          (encrypt ? " Hij is beschermd met je wachtwoordzin." : ""), "info");
+      } catch (error) {
+        this.messages.say(`De reservekopie kon niet worden gemaakt. ${error.message}`);
+      }
+    });
   }
 
   pythonState(state, info) {
@@ -188,13 +397,13 @@ class WorksheetPage {
     } else {
       setText(this.pythonStatus, "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
-      if (!this.saveFailed) showAlert(this.alert, FAILED_MESSAGE, "info");
+      if (!this.saveFailed) this.messages.say(FAILED_MESSAGE, "info");
       console.warn("Python worker:", info && info.reason);
     }
   }
 
   async evaluate() {
-    if (this.python.state !== "ready") return;
+    if (!this.python || this.python.state !== "ready") return;
     let outcome;
     try {
       outcome = await this.python.call("evaluate", {
@@ -206,33 +415,10 @@ class WorksheetPage {
       return;
     }
     applyChoices(this.form, outcome.choices || {});
-    this.showHints(outcome.hints);
+    if (this.readOnly || this.frozen) setReadOnly(this.root, this.form, true);
+    showHints(this.root, this.generalHints, outcome.hints);
     this.summary.innerHTML = outcome.summary_html;
     renderViews(this.root.querySelector('[data-rg="views"]'), this.id, outcome.views || []);
-  }
-
-  showHints(hints) {
-    for (const element of this.root.querySelectorAll("[data-hint-for]")) {
-      element.hidden = true;
-      element.textContent = "";
-    }
-    const general = [];
-    for (const hint of hints) {
-      const target = hint.path && this.root.querySelector(`[data-hint-for="${CSS.escape(hint.path)}"]`);
-      if (target) {
-        target.textContent = hint.message;
-        target.hidden = false;
-      } else {
-        general.push(hint.message);
-      }
-    }
-    const list = document.createElement("ul");
-    for (const message of general) {
-      const item = document.createElement("li");
-      item.textContent = message;
-      list.append(item);
-    }
-    this.generalHints.replaceChildren(...(general.length ? [list] : []));
   }
 
   onClick(event) {
@@ -241,215 +427,59 @@ class WorksheetPage {
       sortTable(sorter);
       return;
     }
-    const button = event.target.closest("[data-rg-action]");
-    if (!button || !this.root.contains(button)) return;
-    const action = button.dataset.rgAction;
+    const target = event.target.closest("[data-rg-action]");
+    if (!target || !this.root.contains(target)) return;
+    const edited = (done) => { if (done) this.changed(); };
     const actions = {
-      "add-item": () => this.addItem(button),
-      "remove-item": () => this.removeItem(button),
-      "move-up": () => this.moveItem(button, -1),
-      "move-down": () => this.moveItem(button, 1),
-      "clear-choice": () => this.clearChoice(button),
+      "add-item": () => { const full = addItem(target); if (full) this.messages.say(full, "info"); else this.changed(); },
+      "remove-item": async () => edited(await removeItem(target)),
+      "move-up": () => edited(moveItem(target, -1)),
+      "move-down": () => edited(moveItem(target, 1)),
+      "clear-choice": () => { clearChoice(target); this.changed(); },
       "save-snapshot": () => this.saveSnapshot(),
-      "compare-versions": () => this.compareVersions(button),
+      "compare-versions": () => this.compareVersions(target),
       practice: () => this.setPractice(true),
       "practice-exit": () => this.setPractice(false),
-      "export-pdf": () => this.exportPdf(button),
-      "export-json": () => this.exportJson(),
+      "export-pdf": () => exportPdf(this, target),
+      "export-json": () => exportJson(this),
       "import-json": () => this.fileInput.click(),
       print: () => window.print(),
       clear: () => this.clearAll(),
+      "work-here": () => this.guard.claim(),
+      "backup-now": () => this.backupNow(target, false),
+      "backup-screen": () => this.backupNow(target, true),
+      "backup-later": () => { snoozeReminder(); this.notices.backup.hidden = true; },
+      "conflict-load": () => this.resolveConflict(false),
+      "conflict-keep": () => this.resolveConflict(true),
+      "vanished-ok": () => { markRemoved(this.id); this.messages.clearPersistent(); },
     };
-    if (actions[action]) actions[action]();
-  }
-
-  locate(button) {
-    const wrapper = button.closest("[data-field]");
-    const item = button.closest(".rg-item");
-    const items = itemsOf(wrapper);
-    return { wrapper, item, index: items.indexOf(item), values: readField(wrapper) };
-  }
-
-  focusItem(wrapper, index, selector = "input, textarea") {
-    const items = itemsOf(wrapper);
-    const target = items[Math.min(index, items.length - 1)];
-    const element = target && target.querySelector(selector);
-    (element || wrapper.querySelector('[data-rg-action="add-item"]')).focus();
-  }
-
-  addItem(button) {
-    const wrapper = button.closest("[data-field]");
-    const values = readField(wrapper);
-    const max = Number(wrapper.dataset.maxItems);
-    if (values.length >= max) {
-      showAlert(this.alert, `Je kunt hier hoogstens ${max} toevoegen.`, "info");
-      return;
-    }
-    fillField(wrapper, [...values, wrapper.dataset.kind === "list" ? "" : null]);
-    this.focusItem(wrapper, values.length);
-    this.changed();
-  }
-
-  async removeItem(button) {
-    const { wrapper, item, index, values } = this.locate(button);
-    if (wrapper.dataset.kind === "group" && itemHasContent(values[index])) {
-      const label = item.querySelector(".rg-item-label").textContent;
-      const sure = await confirmDialog({
-        title: `${label} verwijderen?`,
-        message: "Wat je hier hebt ingevuld, wordt gewist.",
-        confirmLabel: "Verwijderen",
-        danger: true,
-      });
-      if (!sure) return;
-    }
-    values.splice(index, 1);
-    fillField(wrapper, values);
-    this.focusItem(wrapper, Math.max(0, Math.min(index, values.length - 1)));
-    this.changed();
-  }
-
-  moveItem(button, step) {
-    const { wrapper, index, values } = this.locate(button);
-    const target = index + step;
-    if (target < 0 || target >= values.length) return;
-    [values[index], values[target]] = [values[target], values[index]];
-    fillField(wrapper, values);
-    const action = step < 0 ? "move-up" : "move-down";
-    const atEdge = target === 0 || target === values.length - 1;
-    const selector = `[data-rg-action="${atEdge ? (step < 0 ? "move-down" : "move-up") : action}"]`;
-    this.focusItem(wrapper, target, selector);
-    this.changed();
-  }
-
-  clearChoice(button) {
-    const wrapper = button.closest("[data-kind]");
-    for (const input of wrapper.querySelectorAll(".rg-options input")) input.checked = false;
-    this.changed();
-  }
-
-  async busy(button, work) {
-    button.disabled = true;
-    button.setAttribute("aria-busy", "true");
-    try {
-      return await work();
-    } finally {
-      button.disabled = false;
-      button.removeAttribute("aria-busy");
-    }
-  }
-
-  async exportPdf(button) {
-    const label = button.textContent;
-    await this.busy(button, async () => {
-      button.textContent = "PDF wordt gemaakt…";
-      try {
-        const group = button.closest("[data-export-group]");
-        const options = group
-          ? [...group.querySelectorAll("[data-export-option]:checked")].map((input) => input.value)
-          : [];
-        if (this.uses.length) await this.loadContext();
-        const bytes = await this.python.call("exportPdf", {
-          worksheet: this.id, answers: readForm(this.form), today: isoDate(),
-          savedAt: this.savedAt ? new Date(this.savedAt).toLocaleString("nl-NL") : "",
-          exportId: button.dataset.export || "", options, context: this.context,
-          practice: this.practice,
-        });
-        download(bytes, `${button.dataset.filename || this.id}-${isoDate()}.pdf`, "application/pdf");
-      } catch (error) {
-        showAlert(this.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
-      } finally {
-        button.textContent = label;
-      }
-    });
-  }
-
-  async refreshVersions() {
-    let versions = [];
-    try {
-      versions = await loadVersions(this.storageId);
-    } catch (error) {
-      versions = [];
-    }
-    this.versions = versions;
-    const label = (version) => new Date(version.saved_at).toLocaleString("nl-NL",
-      { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-    const older = this.root.querySelector('[data-rg="version-a"]');
-    const newer = this.root.querySelector('[data-rg="version-b"]');
-    const options = (list, withNow) => [
-      ...list.map((version, index) => new Option(label(version), String(index))),
-      ...(withNow ? [new Option("Nu (je huidige antwoorden)", "nu")] : []),
-    ];
-    older.replaceChildren(...options(versions, false));
-    newer.replaceChildren(...options(versions, true));
-    newer.value = "nu";
-    const none = versions.length === 0;
-    older.disabled = none;
-    this.root.querySelector('[data-rg-action="compare-versions"]').disabled = none;
+    const action = actions[target.dataset.rgAction];
+    if (action) action();
   }
 
   async saveSnapshot() {
-    const versions = [...(this.versions || []), { saved_at: new Date().toISOString(), answers: readForm(this.form) }];
     try {
-      await saveVersions(this.storageId, versions);
-      await this.refreshVersions();
-      showAlert(this.alert, "Deze versie is bewaard in deze browser.", "info");
+      await this.versions.snapshot();
+      this.messages.say("Deze versie is bewaard in deze browser.", "info");
     } catch (error) {
-      this.storageFailed(error);
+      if (error.kind === "conflict") {
+        await this.versions.refresh();
+        this.messages.say("De versies zijn intussen in een ander tabblad veranderd. Kies ‘Bewaar deze versie’ nog een keer.");
+      } else {
+        this.storageFailed(error);
+      }
     }
   }
 
   async compareVersions(button) {
-    const pick = (name) => this.root.querySelector(`[data-rg="${name}"]`).value;
-    const answersOf = (value) => (value === "nu" ? readForm(this.form) : this.versions[Number(value)]?.answers);
-    const older = answersOf(pick("version-a"));
-    const newer = answersOf(pick("version-b"));
-    if (!older || !newer) return;
-    await this.busy(button, async () => {
+    await busy(button, async () => {
       try {
-        const outcome = await this.python.call("compareVersions", { worksheet: this.id, older, newer });
-        this.root.querySelector('[data-rg="version-result"]').innerHTML = outcome.html;
+        const html = await this.versions.compare();
+        if (html !== null) this.root.querySelector('[data-rg="version-result"]').innerHTML = html;
       } catch (error) {
-        showAlert(this.alert, `Vergelijken lukte niet. ${error.message}`);
+        this.messages.say(`Vergelijken lukte niet. ${error.message}`);
       }
     });
-  }
-
-  exportJson() {
-    const text = JSON.stringify(this.document(), null, 2);
-    download(text, `${this.id}-${isoDate()}.json`, "application/json");
-  }
-
-  async importFile() {
-    const file = this.fileInput.files[0];
-    this.fileInput.value = "";
-    if (!file) return;
-    if (file.size > Number(this.root.dataset.maxBytes)) {
-      showAlert(this.alert, `Dit bestand is te groot (${Math.round(file.size / 1024)} kB). Het mag hoogstens 5 MB zijn. Je antwoorden zijn niet veranderd.`);
-      return;
-    }
-    let outcome;
-    try {
-      const text = await file.text();
-      outcome = await this.python.call("importAnswers", { worksheet: this.id, text });
-    } catch (error) {
-      showAlert(this.alert, `Het bestand kon niet worden gelezen. ${error.message}`);
-      return;
-    }
-    if (!outcome.ok) {
-      showAlert(this.alert, `Dit bestand is niet geopend: ${outcome.message} Je antwoorden zijn niet veranderd.`);
-      return;
-    }
-    const sure = await confirmDialog({
-      title: "Antwoorden vervangen?",
-      message: `De antwoorden uit ‘${file.name}’ komen in de plaats van wat nu op het scherm staat.`,
-      confirmLabel: "Vervangen",
-    });
-    if (!sure) return;
-    fillForm(this.form, outcome.answers);
-    hideAlert(this.alert);
-    await this.save();
-    this.evaluate();
-    showAlert(this.alert, `De antwoorden uit ‘${file.name}’ staan nu in het werkblad.`, "info");
   }
 
   async clearAll() {
@@ -462,15 +492,25 @@ class WorksheetPage {
     if (!sure) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    const key = this.storageId;
+    clearDraft(key);
+    // The screen first; then storage, after any save that was already under way.
+    this.frozen = "";
+    setReadOnly(this.root, this.form, this.readOnly);
+    fillForm(this.form, this.practice ? JSON.parse(this.root.dataset.example) : {});
+    this.savedAt = "";
+    await this.saveChain;
     try {
-      await deleteDocument(this.storageId);
+      await deleteRecord(key);
+      this.revs[key] = null;
+      if (!this.practice) markRemoved(this.id);
+      broadcast({ type: "saved", id: this.id, key });
     } catch (error) {
       this.storageFailed(error);
     }
-    fillForm(this.form, this.practice ? JSON.parse(this.root.dataset.example) : {});
-    this.savedAt = "";
+    if (this.messages.persistentKind && this.messages.persistentKind !== "storage") this.messages.clearPersistent();
     setText(this.saveStatus, this.practice ? "Voorbeeld hersteld" : "Alles gewist", "cleared");
-    hideAlert(this.alert);
+    this.messages.unsay();
     this.evaluate();
     this.form.querySelector("input, textarea").focus();
   }

@@ -1,0 +1,66 @@
+// Editing lists and repeating blocks on a worksheet page: add, remove, reorder,
+// clear a choice, with focus kept where the user expects it.
+import { fillField, itemHasContent, itemsOf, readField } from "./form.js";
+import { confirmDialog } from "./ui.js";
+
+function locate(button) {
+  const wrapper = button.closest("[data-field]");
+  const item = button.closest(".rg-item");
+  const items = itemsOf(wrapper);
+  return { wrapper, item, index: items.indexOf(item), values: readField(wrapper) };
+}
+
+function focusItem(wrapper, index, selector = "input, textarea") {
+  const items = itemsOf(wrapper);
+  const target = items[Math.min(index, items.length - 1)];
+  const element = target && target.querySelector(selector);
+  (element || wrapper.querySelector('[data-rg-action="add-item"]')).focus();
+}
+
+/** Returns a message when the list is full, else adds an item and returns "". */
+export function addItem(button) {
+  const wrapper = button.closest("[data-field]");
+  const values = readField(wrapper);
+  const max = Number(wrapper.dataset.maxItems);
+  if (values.length >= max) return `Je kunt hier hoogstens ${max} toevoegen.`;
+  fillField(wrapper, [...values, wrapper.dataset.kind === "list" ? "" : null]);
+  focusItem(wrapper, values.length);
+  return "";
+}
+
+/** Resolves true when the item was removed (a filled-in block asks first). */
+export async function removeItem(button) {
+  const { wrapper, item, index, values } = locate(button);
+  if (wrapper.dataset.kind === "group" && itemHasContent(values[index])) {
+    const label = item.querySelector(".rg-item-label").textContent;
+    const sure = await confirmDialog({
+      title: `${label} verwijderen?`,
+      message: "Wat je hier hebt ingevuld, wordt gewist.",
+      confirmLabel: "Verwijderen",
+      danger: true,
+    });
+    if (!sure) return false;
+  }
+  values.splice(index, 1);
+  fillField(wrapper, values);
+  focusItem(wrapper, Math.max(0, Math.min(index, values.length - 1)));
+  return true;
+}
+
+export function moveItem(button, step) {
+  const { wrapper, index, values } = locate(button);
+  const target = index + step;
+  if (target < 0 || target >= values.length) return false;
+  [values[index], values[target]] = [values[target], values[index]];
+  fillField(wrapper, values);
+  const action = step < 0 ? "move-up" : "move-down";
+  const atEdge = target === 0 || target === values.length - 1;
+  const selector = `[data-rg-action="${atEdge ? (step < 0 ? "move-down" : "move-up") : action}"]`;
+  focusItem(wrapper, target, selector);
+  return true;
+}
+
+export function clearChoice(button) {
+  const wrapper = button.closest("[data-kind]");
+  for (const input of wrapper.querySelectorAll(".rg-options input")) input.checked = false;
+}

@@ -1,0 +1,107 @@
+// A worksheet page's files: the PDF, the answer file, importing an answer file;
+// and the hints Python returns. Functions of the page object (worksheet.js).
+import { fillForm, readForm } from "./form.js";
+import { vaultState } from "./vault.js";
+import { confirmDialog, download, isoDate } from "./ui.js";
+
+export async function busy(button, work) {
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+export async function exportPdf(page, button) {
+  const label = button.textContent;
+  await busy(button, async () => {
+    button.textContent = "PDF wordt gemaakt…";
+    try {
+      const group = button.closest("[data-export-group]");
+      const options = group
+        ? [...group.querySelectorAll("[data-export-option]:checked")].map((input) => input.value)
+        : [];
+      if (page.uses.length) await page.loadContext();
+      const bytes = await page.python.call("exportPdf", {
+        worksheet: page.id, answers: readForm(page.form), today: isoDate(),
+        savedAt: page.savedAt ? new Date(page.savedAt).toLocaleString("nl-NL") : "",
+        exportId: button.dataset.export || "", options, context: page.context,
+        practice: page.practice,
+      });
+      download(bytes, `${button.dataset.filename || page.id}-${isoDate()}.pdf`, "application/pdf");
+      if (vaultState() === "unlocked") {
+        page.messages.say("Let op: de PDF is niet beschermd met je wachtwoordzin. Bewaar hem op een veilige plek.", "info");
+      }
+    } catch (error) {
+      page.messages.say(`De PDF kon niet worden gemaakt. ${error.message}`);
+    } finally {
+      button.textContent = label;
+    }
+  });
+}
+
+export function exportJson(page) {
+  const text = JSON.stringify(page.document(), null, 2);
+  download(text, `${page.id}-${isoDate()}.json`, "application/json");
+}
+
+export async function importFile(page) {
+  const file = page.fileInput.files[0];
+  page.fileInput.value = "";
+  if (!file) return;
+  if (file.size > Number(page.root.dataset.maxBytes)) {
+    page.messages.say(`Dit bestand is te groot (${Math.round(file.size / 1024)} kB). Het mag hoogstens 5 MB zijn. Je antwoorden zijn niet veranderd.`);
+    return;
+  }
+  let outcome;
+  try {
+    const text = await file.text();
+    outcome = await page.python.call("importAnswers", { worksheet: page.id, text });
+  } catch (error) {
+    page.messages.say(`Het bestand kon niet worden gelezen. ${error.message}`);
+    return;
+  }
+  if (!outcome.ok) {
+    page.messages.say(`Dit bestand is niet geopend: ${outcome.message} Je antwoorden zijn niet veranderd.`);
+    return;
+  }
+  const sure = await confirmDialog({
+    title: "Antwoorden vervangen?",
+    message: `De antwoorden uit ‘${file.name}’ komen in de plaats van wat nu op het scherm staat.`,
+    confirmLabel: "Vervangen",
+  });
+  if (!sure) return;
+  fillForm(page.form, outcome.answers);
+  page.messages.unsay();
+  page.changed();
+  await page.flushAndWait();
+  page.evaluate();
+  page.messages.say(`De antwoorden uit ‘${file.name}’ staan nu in het werkblad.`, "info");
+}
+
+export function showHints(root, generalHints, hints) {
+  for (const element of root.querySelectorAll("[data-hint-for]")) {
+    element.hidden = true;
+    element.textContent = "";
+  }
+  const general = [];
+  for (const hint of hints) {
+    const target = hint.path && root.querySelector(`[data-hint-for="${CSS.escape(hint.path)}"]`);
+    if (target) {
+      target.textContent = hint.message;
+      target.hidden = false;
+    } else {
+      general.push(hint.message);
+    }
+  }
+  const list = document.createElement("ul");
+  for (const message of general) {
+    const item = document.createElement("li");
+    item.textContent = message;
+    list.append(item);
+  }
+  generalHints.replaceChildren(...(general.length ? [list] : []));
+}
