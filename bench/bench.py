@@ -1,48 +1,33 @@
-"""Benchmark the site build and the worksheet page in headless Chromium.
+"""Benchmark the site build and the worksheet page in headless Chromium, against the targets.
 
 Usage (from the repository root)::
 
     .venv/bin/python bench/bench.py [--runs N] [--json out.json] [--idle-seconds S]
 
-Every metric is measured ``--runs`` times (default 5); the table shows the
-median, minimum and maximum.
-
-What is measured, and how:
+Every metric is measured ``--runs`` times (default 5); the table shows each
+target, the median, minimum and maximum, and whether the median meets the
+target. See ``bench/README.md`` for how each figure is taken. In short:
 
 ``build``
-    Wall time of ``python -m builder build -d <tmp>`` (the real, strict CLI in a
-    fresh process) into a new empty folder each run. The plugin is required, so
-    there is no "plain MkDocs" baseline. The last build is the site served below.
-
-``cold`` / ``warm`` page load of ``/werkbladen/doelen/``
-    The site is served by ``builder.serve.StaticServer`` under ``/handboek/``.
-    An init script (``context.add_init_script``) installs a MutationObserver on
-    the document that stores ``performance.now()`` in ``window.__rgBench`` the
-    first time ``[data-worksheet]`` gets ``data-ready="form"`` (answers restored,
-    form usable) and ``data-python`` (``"ready"``: Python runs in the worker).
-    ``performance.now()`` counts from the navigation start, so these are
-    in-page times from navigation start. *Cold* is a fresh browser context
-    (empty HTTP cache, empty storage); *warm* is a reload in that same context
-    (HTTP cache filled, answers saved in IndexedDB).
-
-``keystroke → saved``
-    In the cold page, after the exports: one ``page.evaluate`` sets the save
-    status' ``data-state`` to ``"pending"``, appends a character to
-    ``#ws-doelen-moeilijk-0``, dispatches an ``input`` event and awaits (with a
-    MutationObserver) ``data-state="saved"``. Returns in-page elapsed ms; this
-    includes the page's deliberate 150 ms save debounce.
-
-``PDF export``
-    Wall time from clicking ``[data-rg-action="export-pdf"]`` until Playwright
-    reports the download (``page.expect_download``); the file is then checked to
-    be a PDF. *First, immediately*: clicked in the cold page as soon as Python
-    is ready, before the page's idle-time preload of the PDF stack can finish.
-    *Later*: a second click in that page. *First, after idle*: in another fresh
-    context, clicked after Python has been ready for ``--idle-seconds`` (default
-    6 s), so the page's idle preload has had time to run.
-
-Also printed: the Chromium version, and the Pyodide version that the page
-actually serves (read from the site's ``pyodide.mjs``).
+    Wall time of ``python -m builder build -d <tmp>`` in a fresh process (the
+    Python snapshot comes from the builder's cache, which the first build fills),
+    next to a plain ``mkdocs build`` of the same ``mkdocs.yml`` without this
+    project's plugin, measured in the same run. Once per benchmark also a build
+    with an empty snapshot cache (what the first build after a Python change costs).
+``first visit`` / ``return visit`` of ``/werkbladen/doelen/``
+    A fresh browser context opens the page (empty caches: the first visit), the
+    site's service worker installs, then the page is reloaded three ways: the
+    normal way (Python restores the build-time memory snapshot), with the snapshot
+    switched off (``sessionStorage["rg:python-boot"] = "plain"``: the plain Pyodide
+    start, the baseline measured side by side), and after the page has been idle.
+    Times are in-page ``performance.now()`` from navigation start; PDF exports are
+    wall time from the click to Playwright's download event.
+``handbook page transfer``
+    Bytes on the wire (compressed, as ``builder.serve.StaticServer`` sends them) for
+    a first visit to ``/methode/``, counted with the DevTools protocol.
+``offline``
+    The same context offline: the home page, a handbook page and the worksheet are
+    opened again; every response must come from the service worker.
 """
 
 from __future__ import annotations
@@ -57,21 +42,32 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+import yaml
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.browser import (  # noqa: E402
+    PYODIDE_VERSION,
+    BenchError,
+    export_pdf,
+    keystroke_to_saved,
+    network_requests_offline,
+    new_page,
+    page_transfer_bytes,
+    step,
+    wait_form_only,
+    wait_offline_ready,
+    wait_until_ready,
+)
 from builder.serve import StaticServer  # noqa: E402
 
 CHROMIUM = os.environ.get("RG_CHROMIUM", "/usr/bin/chromium")
@@ -80,166 +76,200 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync"]
 PREFIX = "/handboek/"
 PAGE = "werkbladen/doelen/"
-FIRST_INPUT = "#ws-doelen-moeilijk-0"
-EXPORT_BUTTON = '[data-rg-action="export-pdf"]'
-
-BUILD_TIMEOUT_S = 300
-PYTHON_TIMEOUT_MS = 180_000  # the page itself gives up on Python after 90 s
-FORM_TIMEOUT_MS = 60_000
-SAVE_TIMEOUT_MS = 30_000
-EXPORT_TIMEOUT_MS = 120_000
-
-#: Runs in every document before the page's scripts: timestamps of the two states.
-INIT_SCRIPT = """
-(() => {
-  if (typeof document === "undefined" || window.__rgBench) return;
-  const bench = { form: null, python: null, pythonState: null };
-  window.__rgBench = bench;
-  const observer = new MutationObserver(() => {
-    const now = performance.now();
-    if (bench.form === null && document.querySelector("[data-worksheet][data-ready=form]")) {
-      bench.form = now;
-    }
-    const root = document.querySelector("[data-worksheet][data-python]");
-    if (bench.python === null && root) {
-      bench.python = now;
-      bench.pythonState = root.dataset.python;
-    }
-    if (bench.form !== null && bench.python !== null) observer.disconnect();
-  });
-  observer.observe(document, {
-    subtree: true, attributes: true, attributeFilter: ["data-ready", "data-python"],
-  });
-})();
-"""
-
-BOTH_STATES_SEEN = "() => !!window.__rgBench && window.__rgBench.python !== null"
-FORM_SEEN = "() => !!window.__rgBench && window.__rgBench.form !== null"
-
-KEYSTROKE_TO_SAVED = """
-async ({ selector, text, timeoutMs }) => {
-  const input = document.querySelector(selector);
-  const status = document.querySelector('[data-rg="save-status"]');
-  if (!input) throw new Error(`no element ${selector}`);
-  if (!status) throw new Error("no save-status element");
-  status.dataset.state = "pending";
-  return await new Promise((resolve, reject) => {
-    let start = 0;
-    const observer = new MutationObserver(() => {
-      const state = status.dataset.state;
-      if (state !== "saved" && state !== "failed") return;
-      observer.disconnect();
-      clearTimeout(timer);
-      if (state === "saved") resolve(performance.now() - start);
-      else reject(new Error(`save failed: ${status.textContent}`));
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`not saved within ${timeoutMs} ms (state ${status.dataset.state})`));
-    }, timeoutMs);
-    observer.observe(status, { attributes: true, attributeFilter: ["data-state"] });
-    start = performance.now();
-    input.value += text;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
-"""
-
-PAGE_STATE = """
-() => {
-  const root = document.querySelector("[data-worksheet]");
-  const text = (selector) => {
-    const element = root && root.querySelector(selector);
-    return element ? element.textContent.trim() : null;
-  };
-  return {
-    url: location.href,
-    ready: root ? root.dataset.ready || null : "no [data-worksheet]",
-    python: root ? root.dataset.python || null : null,
-    pythonStatus: text('[data-rg="python-status"]'),
-    saveStatus: text('[data-rg="save-status"]'),
-    alert: text('[data-rg="alert"]'),
-    bench: window.__rgBench || null,
-  };
-}
-"""
-
-PYODIDE_VERSION = """
-async () => {
-  const script = document.querySelector('script[type="module"][src*="worksheet.js"]');
-  const configUrl = new URL("runtime-config.js", script.src);
-  const { runtimeConfig } = await import(configUrl.href);
-  try {
-    const base = new URL(runtimeConfig.pyodide, configUrl);
-    const runtime = await import(new URL("pyodide.mjs", base).href);
-    return String(runtime.version);
-  } catch (error) {
-    return `${runtimeConfig.pyodideVersion} (from runtime-config.js)`;
-  }
-}
-"""
-
-T = TypeVar("T")
-
-
-class BenchError(Exception):
-    """A benchmark step failed; the message says which and why."""
+HANDBOOK_PAGE = "methode/"
+BUILD_TIMEOUT_S = 600
+PLAIN_BOOT = "sessionStorage.setItem('rg:python-boot', 'plain')"
+AUTO_BOOT = "sessionStorage.removeItem('rg:python-boot')"
 
 
 @dataclass
 class Metric:
     key: str
     label: str
-    unit: str  # "s" or "ms"
+    unit: str  # "s", "ms", "KB", "x" or "n"
+    target: float | None = None
+    at_least: bool = False  # the target is a minimum (speed-up), not a maximum
     samples: list[float] = field(default_factory=list)
 
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+    def verdict(self) -> str:
+        if self.target is None or self.median is None:
+            return ""
+        ok = self.median >= self.target if self.at_least else self.median <= self.target
+        return "ok" if ok else "MISSED"
+
     def summary(self) -> dict[str, Any]:
-        return {
-            "label": self.label,
-            "unit": self.unit,
-            "median": round(statistics.median(self.samples), 3) if self.samples else None,
-            "min": round(min(self.samples), 3) if self.samples else None,
-            "max": round(max(self.samples), 3) if self.samples else None,
-            "runs": len(self.samples),
-            "samples": [round(value, 3) for value in self.samples],
-        }
+        rounded = [round(value, 3) for value in self.samples]
+        return {"label": self.label, "unit": self.unit, "target": self.target,
+                "median": round(self.median, 3) if self.median is not None else None,
+                "min": min(rounded, default=None), "max": max(rounded, default=None),
+                "runs": len(rounded), "samples": rounded, "verdict": self.verdict()}
 
 
 def make_metrics(idle_seconds: float) -> dict[str, Metric]:
-    rows = [
-        ("build", "full site build (python -m builder build)", "s"),
-        ("cold_form", "cold load → form usable (data-ready=form)", "ms"),
-        ("cold_python", "cold load → Python ready (data-python=ready)", "ms"),
-        ("warm_form", "warm reload → form usable", "ms"),
-        ("warm_python", "warm reload → Python ready", "ms"),
-        ("keystroke_saved", "keystroke → saved (incl. 150 ms debounce)", "ms"),
-        ("pdf_first_immediate", "PDF export, first, right after Python ready", "ms"),
-        ("pdf_later", "PDF export, second click (same page)", "ms"),
-        ("pdf_first_after_idle",
-         f"PDF export, first, after {idle_seconds:g} s idle (fresh context)", "ms"),
+    rows: list[tuple[str, str, str, float | None, bool]] = [
+        ("build", "full site build (snapshot from the cache)", "s", None, False),
+        ("build_plain", "plain mkdocs build, same content (baseline)", "s", None, False),
+        ("build_ratio", "full build ÷ plain mkdocs build", "x", 2.0, False),
+        ("build_cold", "full site build, empty snapshot cache (once)", "s", None, False),
+        ("form_first", "form usable, first visit", "ms", 200, False),
+        ("form_return", "form usable, return visit", "ms", 200, False),
+        ("form_no_python", "form usable, Python blocked (first visit)", "ms", 200, False),
+        ("python_first", "Python ready, first visit (plain start)", "ms", 4000, False),
+        ("python_return", "Python ready, return visit (snapshot)", "ms", 600, False),
+        ("python_return_plain", "Python ready, return visit, plain start (baseline)", "ms",
+         None, False),
+        ("python_speedup", "return visit: plain ÷ snapshot", "x", 4.0, True),
+        ("worker_snapshot", "  worker boot alone, snapshot", "ms", 600, False),
+        ("worker_plain", "  worker boot alone, plain start (baseline)", "ms", None, False),
+        ("worker_speedup", "  worker boot alone: plain ÷ snapshot", "x", 4.0, True),
+        ("pdf_first", "first PDF right after Python ready (snapshot)", "ms", 1000, False),
+        ("pdf_first_idle", f"first PDF after {idle_seconds:g} s idle (snapshot)", "ms", 1000,
+         False),
+        ("pdf_later", "later PDF export (snapshot)", "ms", 300, False),
+        ("pdf_first_plain", "first PDF right after Python ready (plain)", "ms", None, False),
+        ("pdf_first_idle_plain", f"first PDF after {idle_seconds:g} s idle (plain)", "ms", None,
+         False),
+        ("pdf_later_plain", "later PDF export (plain)", "ms", None, False),
+        ("keystroke_saved", "keystroke → saved (incl. 150 ms debounce)", "ms", None, False),
+        ("handbook_kb", "handbook page transfer, first visit (compressed)", "KB", 300, False),
+        ("offline_requests", "network requests, return visit offline", "n", 0, False),
     ]
-    return {key: Metric(key, label, unit) for key, label, unit in rows}
+    return {key: Metric(key, label, unit, target, at_least)
+            for key, label, unit, target, at_least in rows}
 
 
 # --- build -------------------------------------------------------------------------------------
 
-def build_site(site_dir: Path) -> float:
-    """Build the site with the real CLI in a fresh process; returns wall seconds."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "builder", "build", "-d", str(site_dir)]
+def _run(command: list[str], env: dict[str, str], what: str) -> float:
     start = time.perf_counter()
     try:
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env,
                                 timeout=BUILD_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired as error:
-        raise BenchError(f"site build took longer than {BUILD_TIMEOUT_S} s") from error
+        raise BenchError(f"{what} took longer than {BUILD_TIMEOUT_S} s") from error
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         tail = (result.stderr or result.stdout)[-3000:]
-        raise BenchError(f"site build failed (exit {result.returncode}):\n{tail}")
+        raise BenchError(f"{what} failed (exit {result.returncode}):\n{tail}")
+    return elapsed
+
+
+def build_site(site_dir: Path, cache_dir: Path | None = None) -> float:
+    """Build with the real CLI in a fresh process; returns wall seconds."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if cache_dir is not None:
+        env["RG_CACHE_DIR"] = str(cache_dir)
+    elapsed = _run([sys.executable, "-m", "builder", "build", "-d", str(site_dir)], env,
+                   "site build")
     if not (site_dir / PAGE / "index.html").is_file():
         raise BenchError(f"site build did not produce {PAGE}index.html")
     return elapsed
+
+
+def plain_config(target: Path) -> Path:
+    """mkdocs.yml without this project's plugin (and not strict), paths made absolute."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config.get("plugins", []) if p != "resourcegroepen"
+                         and not (isinstance(p, dict) and "resourcegroepen" in p)]
+    config["strict"] = False
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    for extension in config.get("markdown_extensions", []):
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            options = extension["pymdownx.snippets"]
+            options["base_path"] = [str(ROOT / p) for p in options.get("base_path", [])]
+    path = target / "mkdocs-plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_plain(config: Path, site_dir: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+                 str(site_dir)], env, "plain mkdocs build")
+
+
+# --- browser -----------------------------------------------------------------------------------
+
+def record(metrics: dict[str, Metric], key: str, value: float) -> None:
+    metrics[key].samples.append(value)
+
+
+def return_visit(page: Any, log: Any, label: str, boot: str) -> Any:
+    page.evaluate(boot)
+    step(f"{label}: reload", page, log, lambda: page.reload(wait_until="commit"))
+    return wait_until_ready(page, log, label)
+
+
+def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_seconds: float,
+                run: int) -> None:
+    label = f"run {run}"
+    url = base + PAGE
+    context, page, log = new_page(browser)
+    try:
+        step(f"{label}: open {url}", page, log, lambda: page.goto(url, wait_until="commit"))
+        first = wait_until_ready(page, log, f"{label} first visit")
+        record(metrics, "form_first", first.form)
+        record(metrics, "python_first", first.python)
+        record(metrics, "keystroke_saved", keystroke_to_saved(page, log, label))
+        wait_offline_ready(page, log, label)
+
+        snap = return_visit(page, log, f"{label} return", AUTO_BOOT)
+        if snap.mode != "snapshot":
+            raise BenchError(f"{label}: the return visit started Python {snap.mode!r}, "
+                             "not from the snapshot")
+        record(metrics, "form_return", snap.form)
+        record(metrics, "python_return", snap.python)
+        record(metrics, "worker_snapshot", snap.worker)
+        record(metrics, "pdf_first", export_pdf(page, log, f"{label} 1st PDF"))
+        record(metrics, "pdf_later", export_pdf(page, log, f"{label} 2nd PDF"))
+
+        plain = return_visit(page, log, f"{label} return plain", PLAIN_BOOT)
+        record(metrics, "python_return_plain", plain.python)
+        record(metrics, "worker_plain", plain.worker)
+        record(metrics, "python_speedup", plain.python / snap.python)
+        record(metrics, "worker_speedup", plain.worker / max(snap.worker, 1.0))
+        record(metrics, "pdf_first_plain", export_pdf(page, log, f"{label} 1st PDF plain"))
+        record(metrics, "pdf_later_plain", export_pdf(page, log, f"{label} 2nd PDF plain"))
+
+        return_visit(page, log, f"{label} idle plain", PLAIN_BOOT)
+        page.wait_for_timeout(idle_seconds * 1000)
+        record(metrics, "pdf_first_idle_plain", export_pdf(page, log, f"{label} idle PDF plain"))
+        return_visit(page, log, f"{label} idle", AUTO_BOOT)
+        page.wait_for_timeout(idle_seconds * 1000)
+        record(metrics, "pdf_first_idle", export_pdf(page, log, f"{label} idle PDF"))
+
+        context.set_offline(True)
+        outside, failed = network_requests_offline(
+            page, log, [base, base + HANDBOOK_PAGE, base + PAGE])
+        record(metrics, "offline_requests", outside + failed)
+    finally:
+        context.close()
+
+    context, page, log = new_page(browser, service_workers="block")
+    try:
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+        step(f"{label}: open {url} without Python", page, log,
+             lambda: page.goto(url, wait_until="commit"))
+        record(metrics, "form_no_python", wait_form_only(page, log, f"{label} no Python"))
+    finally:
+        context.close()
+
+    record(metrics, "handbook_kb", page_transfer_bytes(browser, base + HANDBOOK_PAGE) / 1024)
+
+
+def pyodide_version(browser: Browser, url: str) -> str:
+    context, page, log = new_page(browser, service_workers="block")
+    try:
+        step(f"open {url}", page, log, lambda: page.goto(url, wait_until="domcontentloaded"))
+        return str(step("read the Pyodide version", page, log,
+                        lambda: page.evaluate(PYODIDE_VERSION)))
+    finally:
+        context.close()
 
 
 def quiet_disconnects(server: StaticServer) -> None:
@@ -253,155 +283,51 @@ def quiet_disconnects(server: StaticServer) -> None:
     server.httpd.handle_error = handle_error  # type: ignore[method-assign]
 
 
-# --- browser -----------------------------------------------------------------------------------
-
-@dataclass
-class PageLog:
-    """Console errors and uncaught exceptions, for error messages."""
-
-    errors: list[str] = field(default_factory=list)
-
-    def attach(self, page: Page) -> None:
-        page.on("console", lambda message: message.type == "error"
-                and self.errors.append(f"console: {message.text}"))
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-
-
-def describe(page: Page, log: PageLog) -> str:
-    try:
-        state = json.dumps(page.evaluate(PAGE_STATE), ensure_ascii=False)
-    except PlaywrightError as error:
-        state = f"(page state unavailable: {error})"
-    errors = "\n  ".join(log.errors[-10:]) or "(none)"
-    return f"page state: {state}\npage errors:\n  {errors}"
-
-
-def step(what: str, page: Page, log: PageLog, action: Callable[[], T]) -> T:
-    """Run one browser step; turn Playwright failures into a clear BenchError."""
-    try:
-        return action()
-    except PlaywrightTimeoutError as error:
-        raise BenchError(f"timed out: {what}\n{describe(page, log)}") from error
-    except PlaywrightError as error:
-        first_line = str(error).splitlines()[0] if str(error) else repr(error)
-        raise BenchError(f"failed: {what}: {first_line}\n{describe(page, log)}") from error
-
-
-def new_page(browser: Browser) -> tuple[BrowserContext, Page, PageLog]:
-    """A fresh context: empty HTTP cache, empty storage."""
-    context = browser.new_context(accept_downloads=True, locale="nl-NL",
-                                  timezone_id="Europe/Amsterdam")
-    context.add_init_script(INIT_SCRIPT)
-    page = context.new_page()
-    log = PageLog()
-    log.attach(page)
-    return context, page, log
-
-
-def wait_until_ready(page: Page, log: PageLog, label: str) -> tuple[float, float]:
-    """Wait for the form and Python; returns both in-page times (ms from navigation start)."""
-    step(f"{label}: form usable (data-ready=form) within {FORM_TIMEOUT_MS // 1000} s", page, log,
-         lambda: page.wait_for_function(FORM_SEEN, timeout=FORM_TIMEOUT_MS))
-    step(f"{label}: Python state (data-python) within {PYTHON_TIMEOUT_MS // 1000} s", page, log,
-         lambda: page.wait_for_function(BOTH_STATES_SEEN, timeout=PYTHON_TIMEOUT_MS))
-    bench = step(f"{label}: read timings", page, log, lambda: page.evaluate("window.__rgBench"))
-    if bench.get("pythonState") != "ready":
-        raise BenchError(f"{label}: Python did not start (data-python="
-                         f"{bench.get('pythonState')!r})\n{describe(page, log)}")
-    return float(bench["form"]), float(bench["python"])
-
-
-def export_pdf(page: Page, log: PageLog, label: str) -> float:
-    """Click the PDF button; returns wall ms until the download is reported."""
-    button = page.locator(EXPORT_BUTTON)
-    step(f"{label}: PDF button enabled", page, log,
-         lambda: page.wait_for_function(
-             f"() => {{ const b = document.querySelector('{EXPORT_BUTTON}');"
-             " return !!b && !b.disabled; }", timeout=EXPORT_TIMEOUT_MS))
-
-    def click_and_wait() -> tuple[float, Any]:
-        start = time.perf_counter()
-        with page.expect_download(timeout=EXPORT_TIMEOUT_MS) as info:
-            button.evaluate("button => button.click()")
-        download = info.value
-        return (time.perf_counter() - start) * 1000, download
-
-    elapsed, download = step(f"{label}: PDF download within {EXPORT_TIMEOUT_MS // 1000} s",
-                             page, log, click_and_wait)
-    path = step(f"{label}: PDF download finished", page, log, download.path)
-    with open(path, "rb") as handle:
-        if handle.read(5) != b"%PDF-":
-            raise BenchError(f"{label}: the download {download.suggested_filename} is not a PDF")
-    return elapsed
-
-
-def keystroke_to_saved(page: Page, log: PageLog, label: str) -> float:
-    step(f"{label}: first text input {FIRST_INPUT}", page, log,
-         lambda: page.wait_for_selector(FIRST_INPUT, state="attached", timeout=FORM_TIMEOUT_MS))
-    return float(step(f"{label}: keystroke → saved within {SAVE_TIMEOUT_MS // 1000} s", page, log,
-                      lambda: page.evaluate(KEYSTROKE_TO_SAVED, {
-                          "selector": FIRST_INPUT, "text": "x", "timeoutMs": SAVE_TIMEOUT_MS})))
-
-
-def run_browser(browser: Browser, url: str, metrics: dict[str, Metric], idle_seconds: float,
-                run: int) -> None:
-    label = f"run {run}"
-    context, page, log = new_page(browser)
-    try:
-        step(f"{label}: open {url}", page, log, lambda: page.goto(url, wait_until="commit"))
-        form, python = wait_until_ready(page, log, f"{label} cold")
-        metrics["cold_form"].samples.append(form)
-        metrics["cold_python"].samples.append(python)
-        metrics["pdf_first_immediate"].samples.append(export_pdf(page, log, f"{label} 1st PDF"))
-        metrics["pdf_later"].samples.append(export_pdf(page, log, f"{label} 2nd PDF"))
-        metrics["keystroke_saved"].samples.append(keystroke_to_saved(page, log, label))
-        step(f"{label}: reload", page, log, lambda: page.reload(wait_until="commit"))
-        form, python = wait_until_ready(page, log, f"{label} warm")
-        metrics["warm_form"].samples.append(form)
-        metrics["warm_python"].samples.append(python)
-    finally:
-        context.close()
-
-    context, page, log = new_page(browser)
-    try:
-        step(f"{label}: open {url} (idle)", page, log, lambda: page.goto(url, wait_until="commit"))
-        wait_until_ready(page, log, f"{label} idle")
-        page.wait_for_timeout(idle_seconds * 1000)
-        metrics["pdf_first_after_idle"].samples.append(
-            export_pdf(page, log, f"{label} PDF after idle"))
-    finally:
-        context.close()
-
-
-def pyodide_version(browser: Browser, url: str) -> str:
-    context, page, log = new_page(browser)
-    try:
-        step(f"open {url}", page, log, lambda: page.goto(url, wait_until="domcontentloaded"))
-        return str(step("read the Pyodide version", page, log,
-                        lambda: page.evaluate(PYODIDE_VERSION)))
-    finally:
-        context.close()
+def precache_sizes(site_dir: Path) -> dict[str, int]:
+    """What the service worker downloads once per version (raw bytes on disk)."""
+    text = (site_dir / "sw.js").read_text(encoding="utf-8")
+    sizes: dict[str, int] = {}
+    for line in text.splitlines():
+        for name in ("SITE_FILES", "RUNTIME_FILES"):
+            if line.startswith(f"const {name} = "):
+                entries = json.loads(line.split(" = ", 1)[1].rstrip(";"))
+                total = 0
+                for request, *_ in entries:
+                    path = request.split("?", 1)[0]
+                    path = path + "index.html" if path in ("",) or path.endswith("/") else path
+                    total += (site_dir / path).stat().st_size
+                sizes[name] = total
+    return sizes
 
 
 # --- report ------------------------------------------------------------------------------------
 
-def format_value(value: float, unit: str) -> str:
-    return f"{value:.2f} s" if unit == "s" else f"{value:.0f} ms"
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    formats = {"s": f"{value:.2f} s", "ms": f"{value:.0f} ms", "KB": f"{value:.0f} KB",
+               "x": f"{value:.1f}×", "n": f"{value:.0f}"}
+    return formats[unit]
+
+
+def format_target(metric: Metric) -> str:
+    if metric.target is None:
+        return ""
+    return ("≥ " if metric.at_least else "≤ ") + format_value(metric.target, metric.unit)
 
 
 def print_table(metrics: dict[str, Metric]) -> None:
     width = max(len(metric.label) for metric in metrics.values())
-    header = f"{'metric':<{width}}  {'median':>9}  {'min':>9}  {'max':>9}  runs"
+    header = (f"{'metric':<{width}}  {'target':>9}  {'median':>9}  {'min':>9}  {'max':>9}"
+              "  runs  verdict")
     print(header)
     print("-" * len(header))
     for metric in metrics.values():
-        if not metric.samples:
-            print(f"{metric.label:<{width}}  {'—':>9}  {'—':>9}  {'—':>9}  0")
-            continue
-        cells = [format_value(value, metric.unit) for value in
-                 (statistics.median(metric.samples), min(metric.samples), max(metric.samples))]
-        print(f"{metric.label:<{width}}  {cells[0]:>9}  {cells[1]:>9}  {cells[2]:>9}"
-              f"  {len(metric.samples)}")
+        values = [metric.median, min(metric.samples, default=None),
+                  max(metric.samples, default=None)]
+        cells = [format_value(value, metric.unit) for value in values]
+        print(f"{metric.label:<{width}}  {format_target(metric):>9}  {cells[0]:>9}  "
+              f"{cells[1]:>9}  {cells[2]:>9}  {len(metric.samples):>4}  {metric.verdict()}")
 
 
 def progress(message: str) -> None:
@@ -417,35 +343,42 @@ def benchmark(runs: int, idle_seconds: float) -> tuple[dict[str, Metric], dict[s
     metrics = make_metrics(idle_seconds)
     environment: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "cpus": os.cpu_count(),
-        "playwright": metadata.version("playwright"),
-        "chromium_path": CHROMIUM,
-        "runs": runs,
-        "idle_seconds": idle_seconds,
+        "python": platform.python_version(), "platform": platform.platform(),
+        "cpus": os.cpu_count(), "load_average": os.getloadavg(),
+        "playwright": metadata.version("playwright"), "chromium_path": CHROMIUM,
+        "runs": runs, "idle_seconds": idle_seconds,
     }
-    with tempfile.TemporaryDirectory(prefix="rg-bench-") as tmp:
-        site_dir = Path(tmp) / "site-0"
+    with tempfile.TemporaryDirectory(prefix="rg-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        progress("build with an empty snapshot cache …")
+        record(metrics, "build_cold", build_site(tmp / "site-cold", tmp / "cache"))
+        shutil.rmtree(tmp / "site-cold")
+        config = plain_config(tmp)
+        site_dir = tmp / "site-0"
         for run in range(1, runs + 1):
             progress(f"build {run}/{runs} …")
             shutil.rmtree(site_dir, ignore_errors=True)  # keep only the last build
-            site_dir = Path(tmp) / f"site-{run}"
-            metrics["build"].samples.append(build_site(site_dir))
+            site_dir = tmp / f"site-{run}"
+            full = build_site(site_dir, tmp / "cache")
+            plain = build_plain(config, tmp / "plain-site")
+            record(metrics, "build", full)
+            record(metrics, "build_plain", plain)
+            record(metrics, "build_ratio", full / plain)
+        environment["precache_bytes"] = precache_sizes(site_dir)
         with StaticServer(site_dir, PREFIX) as server, sync_playwright() as playwright:
             quiet_disconnects(server)
-            url = server.url + PAGE
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                                  headless=True)
             try:
                 environment["chromium"] = browser.version
-                environment["pyodide"] = pyodide_version(browser, url)
+                environment["pyodide"] = pyodide_version(browser, server.url + PAGE)
                 progress(f"Chromium {environment['chromium']}, Pyodide {environment['pyodide']}")
                 for run in range(1, runs + 1):
                     progress(f"browser run {run}/{runs} …")
-                    run_browser(browser, url, metrics, idle_seconds, run)
+                    run_browser(browser, server.url, metrics, idle_seconds, run)
             finally:
                 browser.close()
+    environment["load_average_after"] = os.getloadavg()
     return metrics, environment
 
 
@@ -456,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per metric (default 5)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--idle-seconds", type=float, default=6.0,
-                        help="idle wait before the 'after idle' PDF export (default 6)")
+                        help="idle wait before the 'after idle' PDF exports (default 6)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -477,8 +410,13 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"Chromium {environment['chromium']} · Pyodide {environment['pyodide']} · "
           f"Playwright {environment['playwright']} · {environment['cpus']} CPUs · "
-          f"{args.runs} runs · {environment['total_seconds']} s total")
-    print("Page: /handboek/werkbladen/doelen/ (StaticServer, headless Chromium)")
+          f"load {environment['load_average'][0]:.1f} · {args.runs} runs · "
+          f"{environment['total_seconds']} s total")
+    print(f"Page: {PREFIX}{PAGE} and {PREFIX}{HANDBOOK_PAGE} (StaticServer, headless Chromium)")
+    sizes = environment["precache_bytes"]
+    print(f"Service worker downloads once per version: site files "
+          f"{sizes.get('SITE_FILES', 0) / 1e6:.1f} MB, runtime and snapshot "
+          f"{sizes.get('RUNTIME_FILES', 0) / 1e6:.1f} MB (uncompressed sizes on disk)")
     print()
     print_table(metrics)
     if args.json:

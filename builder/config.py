@@ -13,3 +13,5 @@ class ResourcegroepenConfig(base.Config):
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
     pdf_fonts_dir = c.Type(str, default="node_modules/@expo-google-fonts/atkinson-hyperlegible")
     site_fonts_dir = c.Type(str, default="node_modules/@fontsource/atkinson-hyperlegible/files")
+    #: Ship a memory snapshot of the browser's Python (builder/snapshot.py).
+    snapshot = c.Type(bool, default=True)

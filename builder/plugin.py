@@ -8,6 +8,7 @@ instead of warning and skipping.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from builder import assets, runtime, security
+from builder import assets, icons, offline, runtime, security, snapshot
 from builder.config import ResourcegroepenConfig
 from builder.errors import BuildError
 from builder.manifest import write_manifest
@@ -38,6 +39,10 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         self.runtime_files: list[runtime.RuntimeFile] = []
         self.required: list[str] = []
         self.inline_scripts: dict[str, str] = {}
+        self.package_settings: dict = {}
+        self.snapshot_job: snapshot.SnapshotJob | None = None
+        #: ``make serve`` (live reload): no snapshot, no offline copy.
+        self.dev_server = os.environ.get("RG_DEV_SERVER") == "1"
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return (Path(config.config_file_path).parent / self.config[option]).resolve()
@@ -50,6 +55,7 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         except BuildError as error:
             _raise(error)
         config.watch.append(str(self._path(config, "worksheets_dir")))
+        config.extra["rg_offline"] = not self.dev_server  # main.html: register the service worker
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -62,8 +68,15 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
             fonts = assets.pdf_font_files(self._path(config, "pdf_fonts_dir"))
             added = assets.worksheet_files(config, self.loaded, fonts[0].parent.parent)
             added += assets.runtime_files(config, self.runtime_files)
-            package_files, _ = assets.python_package_files(config, self.loaded, fonts)
+            archives = assets.python_archives(self.loaded, fonts)
+            if self.config["snapshot"] and not self.dev_server:  # Node works beside the build
+                self.snapshot_job = snapshot.start_snapshot(
+                    self._path(config, "pyodide_dir"), archives, sorted(self.loaded.sheets))
+            package_files, self.package_settings = assets.python_package_files(
+                config, self.loaded, fonts, archives,
+                self.snapshot_job.site_path if self.snapshot_job else None)
             added += package_files
+            added += icons.app_files(config)
             added += assets.site_font_files(config, self._path(config, "site_fonts_dir"))
         except BuildError as error:
             _raise(error)
@@ -72,6 +85,8 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         for file in added:
             files.append(file)
         self.required = [file.dest_uri for file in added]
+        if self.snapshot_job:
+            self.required.append(self.snapshot_job.site_path)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -123,7 +138,17 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_text(body, encoding="utf-8")
         try:
+            if self.snapshot_job:  # stage 4b: wait for the Python snapshot
+                job, self.snapshot_job = self.snapshot_job, None
+                (site_dir / job.site_path).write_bytes(job.finish().read_bytes())
             verify_site(site_dir, self.required)
         except BuildError as error:
             _raise(error)
+        offline.write_service_worker(site_dir, offline.package_aliases(self.package_settings),
+                                     dev=self.dev_server)
         write_manifest(site_dir, runtime.PYODIDE_VERSION)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.snapshot_job:
+            self.snapshot_job.cancel()
+            self.snapshot_job = None

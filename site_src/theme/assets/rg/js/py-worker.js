@@ -1,42 +1,156 @@
 // The Python worker: boots Pyodide from this site, unpacks the worksheet
 // package and answers calls. Runs in a Web Worker so the page never freezes.
+//
+// Two ways to start (the page is told which in the "ready" message):
+// - "snapshot": when the builder made a memory snapshot (Python with the worksheet
+//   package and the PDF stack already imported) and the service worker has it in
+//   this browser's cache, Pyodide restores that heap instead of starting Python
+//   and importing everything again. Fast on return visits.
+// - "plain": a normal Pyodide start. Used on a first visit (the snapshot is large
+//   and would only slow a first start down), when there is no snapshot, and as
+//   the fallback whenever restoring or checking the snapshot fails.
 import { runtimeConfig } from "./runtime-config.js";
 
 const LIB = "/home/pyodide/lib";
+// python.js names the worker "rg-python plain" to force a plain start (benchmark, tests).
+const FORCE_PLAIN = /\bplain\b/.test(self.name || "");
 let pyodide = null;
 let bridge = null;
 let pdfStack = null;
+let warmUp = null;
+let mode = "plain";
+let files = Promise.resolve();
+
+const output = { stdout: () => {}, stderr: (text) => console.warn(text) };
+
+function siteUrl(relativeUrl) {
+  return new URL(relativeUrl, import.meta.url).href;
+}
 
 async function fetchBytes(relativeUrl) {
-  const response = await fetch(new URL(relativeUrl, import.meta.url));
+  const response = await fetch(siteUrl(relativeUrl));
   if (!response.ok) throw new Error(`${response.status} bij ${relativeUrl}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+function usePackages(py, worksheets) {
+  py.unpackArchive(worksheets, "zip", { extractDir: LIB });
+  py.runPython(`import sys\nif "${LIB}" not in sys.path: sys.path.insert(0, "${LIB}")`);
+}
+
+async function plainBoot(indexURL, loadPyodide) {
+  const [py, worksheets] = await Promise.all([
+    loadPyodide({ indexURL, ...output }),
+    fetchBytes(runtimeConfig.packages.worksheets.url),
+  ]);
+  usePackages(py, worksheets);
+  return py;
+}
+
+// The snapshot's cache entry, only if the service worker keeps it in this browser.
+async function cachedSnapshot() {
+  const spec = runtimeConfig.snapshot;
+  if (!spec || FORCE_PLAIN || !globalThis.caches) return null;
+  const response = await caches.match(siteUrl(spec.url));
+  return response && response.ok ? response : null;
+}
+
+async function snapshotBytes(response) {
+  let body = new Uint8Array(await response.arrayBuffer());
+  if (body[0] === 0x1f && body[1] === 0x8b) {  // stored gzip-compressed
+    if (typeof DecompressionStream === "undefined") throw new Error("cannot unpack it here");
+    const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream("gzip"));
+    body = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  return body;
+}
+
+async function snapshotBoot(indexURL, loadPyodide, response) {
+  // Read the heap while Pyodide loads its JavaScript and WebAssembly. (Compiling the
+  // WebAssembly ahead as well was measured: no gain, only more work.)
+  const bytes = snapshotBytes(response);
+  const script = import(`${indexURL}pyodide.asm.mjs`);
+  script.catch(() => {});  // a failure shows where it is awaited
+  const py = await loadPyodide({
+    indexURL, ...output, _loadSnapshot: bytes,
+    // Pyodide sizes the heap with INITIAL_MEMORY, which this build ignores: grow
+    // it to the snapshot's size first, or restoring a larger heap fails.
+    createPyodideModule: async (settings) => {
+      const [{ default: createModule }, snapshot] = await Promise.all([script, bytes]);
+      const module = await createModule(settings);
+      if (module.HEAP8.length < snapshot.length) module.growMemory(snapshot.length);
+      return module;
+    },
+  });
+  // Everything is imported already. Give this browser its own random seed and time
+  // zone, and check that the snapshot holds this site's worksheets.
+  const names = py.runPython(`
+import random, time, json
+random.seed()
+if hasattr(time, "tzset"): time.tzset()
+from worksheets.engine import bridge
+json.dumps(sorted(bridge.registry()), separators=(",", ":"))`);
+  if (names !== JSON.stringify([...runtimeConfig.worksheets].sort())) {
+    throw new Error("snapshot holds other worksheets than this site");
+  }
+  return py;
+}
+
+// The file system is not part of the heap: after a snapshot start the package files
+// are put back once Python is ready (for anything imported later; calls wait for it).
+function restoreFiles() {
+  return fetchBytes(runtimeConfig.packages.worksheets.url)
+    .then((worksheets) => usePackages(pyodide, worksheets))
+    .catch((error) => console.warn("Python package files:", error.message));
 }
 
 async function boot() {
   const started = performance.now();
   const indexURL = new URL(runtimeConfig.pyodide, import.meta.url).href;
-  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  const [py, worksheets] = await Promise.all([
-    loadPyodide({ indexURL, stdout: () => {}, stderr: (text) => console.warn(text) }),
-    fetchBytes(runtimeConfig.packages.worksheets.url),
+  const [{ loadPyodide }, snapshot] = await Promise.all([
+    import(`${indexURL}pyodide.mjs`),
+    cachedSnapshot().catch(() => null),
   ]);
-  pyodide = py;
-  pyodide.unpackArchive(worksheets, "zip", { extractDir: LIB });
-  pyodide.runPython(`import sys\nif "${LIB}" not in sys.path: sys.path.insert(0, "${LIB}")`);
+  if (snapshot) {
+    try {
+      pyodide = await snapshotBoot(indexURL, loadPyodide, snapshot);
+      mode = "snapshot";
+    } catch (error) {
+      console.warn("Python snapshot did not restore, normal start:", error.message);
+      pyodide = null;
+    }
+  }
+  if (!pyodide) pyodide = await plainBoot(indexURL, loadPyodide);
   bridge = pyodide.pyimport("worksheets.engine.bridge");
-  return { ms: Math.round(performance.now() - started), python: pyodide.runPython("import sys; sys.version.split()[0]") };
+  const python = pyodide.runPython("import sys; sys.version.split()[0]");
+  const ms = Math.round(performance.now() - started);
+  return { ms, python, mode };
 }
 
 function loadPdfStack() {
   if (!pdfStack) {
     pdfStack = fetchBytes(runtimeConfig.packages.pdf.url).then((data) => {
       pyodide.unpackArchive(data, "zip", { extractDir: LIB });
-      bridge.preload_pdf();
+      bridge.preload_pdf();  // after a snapshot start: already imported, only the files were missing
     });
     pdfStack.catch(() => { pdfStack = null; });
   }
   return pdfStack;
+}
+
+// After a snapshot start Python has nothing left to import, but the browser has not
+// yet compiled the WebAssembly code a PDF needs (it compiles lazily, on first use):
+// the first PDF would take several times as long as later ones. One throwaway PDF
+// while the page is idle does that work before anyone asks for a PDF.
+function warmUpPdf() {
+  if (!warmUp) {
+    warmUp = loadPdfStack().then(() => {
+      const sheet = runtimeConfig.worksheets[0];
+      bridge.export_pdf(sheet, "{}", new Date().toISOString().slice(0, 10)).destroy();
+    });
+    warmUp.catch(() => { warmUp = null; });
+  }
+  return warmUp;
 }
 
 // Only functions of the worksheet package can be called, with JSON arguments.
@@ -67,7 +181,10 @@ const handlers = {
   compareVersions: ({ worksheet, older, newer }) =>
     JSON.parse(bridge.compare_versions(worksheet, JSON.stringify(older), JSON.stringify(newer))),
   importAnswers: ({ worksheet, text }) => JSON.parse(bridge.import_answers(worksheet, text)),
-  preloadPdf: async () => { await loadPdfStack(); return true; },
+  preloadPdf: async () => {
+    await (mode === "snapshot" ? warmUpPdf() : loadPdfStack());
+    return true;
+  },
   exportPdf: async ({ worksheet, answers, today, savedAt, exportId, options, context, practice }) => {
     await loadPdfStack();
     const proxy = bridge.export_pdf(worksheet, JSON.stringify(answers), today, savedAt || "", "",
@@ -82,7 +199,13 @@ const handlers = {
 
 const ready = boot();
 ready.then(
-  (info) => postMessage({ type: "ready", ...info }),
+  (info) => {
+    postMessage({ type: "ready", ...info });
+    // After a snapshot start the package files come back now, off the critical path.
+    // The PDF stack is imported too; its files (fonts) load when a PDF is asked for
+    // or when the page is idle (preloadPdf), like after a plain start.
+    if (info.mode === "snapshot") files = restoreFiles();
+  },
   (error) => postMessage({ type: "failed", message: String(error && error.message || error) }),
 );
 
@@ -90,6 +213,7 @@ self.onmessage = async (event) => {
   const { id, call, args } = event.data;
   try {
     await ready;
+    await files;
     const result = await handlers[call](args);
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     postMessage({ type: "result", id, ok: true, result }, transfer);

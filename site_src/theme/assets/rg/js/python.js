@@ -7,6 +7,11 @@ export const FAILED_MESSAGE =
   "worden bewaard. Een PDF maken of een bestand openen lukt pas met een nieuwere browser " +
   "of als WebAssembly niet geblokkeerd is.";
 
+// "plain" forces a normal Python start without the memory snapshot (benchmark, tests).
+function bootMode() {
+  return globalThis.sessionStorage?.getItem("rg:python-boot") === "plain" ? "plain" : "auto";
+}
+
 function timeoutMs() {
   const override = Number(globalThis.sessionStorage?.getItem("rg:python-timeout-ms"));
   return override > 0 ? override : DEFAULT_TIMEOUT_MS;
@@ -28,7 +33,8 @@ export class PythonClient {
   start() {
     const timer = setTimeout(() => this.fail("timeout"), timeoutMs());
     try {
-      this.worker = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
+      this.worker = new Worker(new URL("./py-worker.js", import.meta.url),
+        { type: "module", name: `rg-python ${bootMode()}` });
     } catch (error) {
       this.fail(String(error));
       return this;
@@ -47,6 +53,8 @@ export class PythonClient {
       this.state = "ready";
       this.info = message;
       this.resolveReady(message);
+      // How Python started ("snapshot" or "plain") and how long it took, for anyone listening.
+      document.dispatchEvent(new CustomEvent("rg:python-ready", { detail: message }));
       this.onState("ready", message);
     } else if (message.type === "failed") {
       clearTimeout(timer);

@@ -1,0 +1,1 @@
+"""The benchmark (bench/bench.py) and its browser steps (bench/browser.py)."""

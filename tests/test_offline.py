@@ -1,0 +1,198 @@
+"""The offline copy: the service worker's file list, its version, the app manifest, headers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import struct
+import urllib.request
+from email.message import Message
+from pathlib import Path
+
+import pytest
+
+from builder import cache, offline, snapshot
+from builder.serve import IMMUTABLE, REVALIDATE, StaticServer, cache_control
+from tests.conftest import build_site
+
+SITE_LIST = re.compile(r"^const (VERSION|SITE_FILES|RUNTIME_FILES) = (.*);$", re.M)
+
+
+def sw_constants(site: Path) -> dict:
+    text = (site / offline.SW_NAME).read_text(encoding="utf-8")
+    return {name: json.loads(value) for name, value in SITE_LIST.findall(text)}
+
+
+def manifest_files(site: Path) -> dict:
+    return json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
+
+
+def site_path(request: str) -> str:
+    """Back from the address the browser asks for to the file in the site."""
+    path = request.split("?", 1)[0]
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def runtime_config(site: Path) -> dict:
+    text = (site / "assets/rg/js/runtime-config.js").read_text(encoding="utf-8")
+    return json.loads(text.split("=", 1)[1].strip().rstrip(";"))
+
+
+def test_sw_list_is_the_manifest_minus_the_excluded_files(built_site: Path) -> None:
+    constants = sw_constants(built_site)
+    listed = [site_path(r) for r, *_ in constants["SITE_FILES"] + constants["RUNTIME_FILES"]]
+    assert len(listed) == len(set(listed))
+    files = manifest_files(built_site)
+    lunr = offline.lunr_files(["nl"])
+    excluded = {p for p in files if offline.is_excluded(p, lunr)}
+    assert set(listed) == set(files) - excluded
+    assert {"sw.js", "sitemap.xml"} <= excluded
+    assert "assets/javascripts/lunr/min/lunr.nl.min.js" in listed
+    assert "assets/javascripts/lunr/wordcut.js" in excluded
+    assert not [p for p in listed if "test" in p.split("/")[0]]
+
+
+def test_every_entry_carries_the_files_hash(built_site: Path) -> None:
+    constants = sw_constants(built_site)
+    files = manifest_files(built_site)
+    for request, integrity, *_ in constants["SITE_FILES"] + constants["RUNTIME_FILES"]:
+        assert integrity == offline.integrity(files[site_path(request)]["sha256"]), request
+
+
+def test_pages_by_folder_and_packages_exactly_as_requested(built_site: Path) -> None:
+    constants = sw_constants(built_site)
+    site = {r for r, *_ in constants["SITE_FILES"]}
+    runtime = {r: rest for r, _, *rest in constants["RUNTIME_FILES"]}
+    assert {"", "methode/", "werkbladen/doelen/"} <= site
+    assert not [r for r in site if r.endswith("index.html")]
+    config = runtime_config(built_site)
+    for spec in config["packages"].values():
+        assert spec["url"].removeprefix("../../../") in runtime  # with its ?v=<hash>
+    assert config["snapshot"]["url"].removeprefix("../../../") in runtime
+    assert runtime[config["snapshot"]["url"].removeprefix("../../../")] == ["gunzip"]
+    assert all(r.startswith(("runtime/", "py/")) for r in runtime)
+
+
+def test_version_changes_when_any_file_changes(built_site: Path) -> None:
+    files = manifest_files(built_site)
+    aliases = {"py/pdf.zip": "py/pdf.zip?v=1"}
+    before = offline.version_of(*offline.precache_lists(files, ["nl"], aliases))
+    assert before == sw_constants(built_site)["VERSION"] or len(before) == 16
+    lunr = offline.lunr_files(["nl"])
+    for path in files:
+        if offline.is_excluded(path, lunr):
+            continue
+        changed = {**files, path: {**files[path], "sha256": "0" * 64}}
+        after = offline.version_of(*offline.precache_lists(changed, ["nl"], aliases))
+        assert after != before, path
+    renamed = dict(files)
+    renamed["nieuw/index.html"] = renamed.pop("privacy/index.html")
+    assert offline.version_of(*offline.precache_lists(renamed, ["nl"], aliases)) != before
+
+
+def test_the_version_in_sw_js_is_that_of_its_lists(built_site: Path) -> None:
+    constants = sw_constants(built_site)
+    assert constants["VERSION"] == offline.version_of(constants["SITE_FILES"],
+                                                      constants["RUNTIME_FILES"])
+
+
+def test_an_unchanged_rebuild_is_the_same_version(built_site: Path, tmp_path: Path) -> None:
+    result = build_site(tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sw_constants(tmp_path / "site")["VERSION"] == sw_constants(built_site)["VERSION"]
+
+
+def test_cache_makes_each_result_once_and_keeps_the_newest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RG_CACHE_DIR", str(tmp_path))
+    made: list[str] = []
+
+    def make(name: str) -> bytes:
+        made.append(name)
+        return name.encode()
+
+    for name in ("a", "b", "a"):
+        assert cache.cached_bytes("test", name, lambda name=name: make(name)) == name.encode()
+    assert made == ["a", "b"]
+    for number in range(cache.KEEP + 5):
+        cache.cached_bytes("test", f"n{number}", lambda: b"x")
+    assert len(list((tmp_path / "test").iterdir())) == cache.KEEP
+    assert cache.digest(["ab", "c"]) != cache.digest(["a", "bc"])
+
+
+def test_dev_server_gets_a_worker_that_removes_itself(tmp_path: Path) -> None:
+    target = offline.write_service_worker(tmp_path, {}, dev=True)
+    text = target.read_text()
+    assert "unregister()" in text and "SITE_FILES" not in text
+
+
+def test_web_app_manifest_is_dutch_and_installable(built_site: Path) -> None:
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == "nl"
+    assert manifest["name"] == "Handboek Resourcegroepen"
+    assert manifest["start_url"] == manifest["scope"] == "./"
+    assert manifest["display"] == "standalone"
+    sizes = {}
+    for icon in manifest["icons"]:
+        data = (built_site / icon["src"]).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", icon["src"]
+        width, height = struct.unpack(">II", data[16:24])
+        assert icon["sizes"] == f"{width}x{height}"
+        sizes.setdefault(icon["purpose"], set()).add(width)
+    assert {192, 512} <= sizes["any"] and 512 in sizes["maskable"]
+    page = (built_site / "methode/index.html").read_text(encoding="utf-8")
+    assert '<link rel="manifest" href="../manifest.webmanifest">' in page
+    assert 'src="../assets/rg/js/offline.js"' in page
+
+
+def test_snapshot_is_shipped_compressed_and_named_by_its_inputs(built_site: Path) -> None:
+    url = runtime_config(built_site)["snapshot"]["url"].removeprefix("../../../")
+    data = (built_site / url).read_bytes()
+    assert data[:2] == b"\x1f\x8b"
+    assert len(data) < 16 * 1024 * 1024, f"snapshot is {len(data) / 1e6:.1f} MB"  # its budget
+    assert 20_000_000 < len(gzip.decompress(data)) < 80_000_000
+    archives = {"worksheets": b"a", "pdf": b"b"}
+    key = snapshot.snapshot_key(archives)
+    assert snapshot.snapshot_key({**archives, "pdf": b"c"}) != key
+    assert snapshot.site_path(key) == f"py/python-{key}.snapshot"
+
+
+@pytest.mark.parametrize(("path", "query", "expected"), [
+    ("werkbladen/doelen/", "", REVALIDATE),
+    ("sw.js", "", REVALIDATE),
+    ("manifest.webmanifest", "", REVALIDATE),
+    ("assets/rg/js/worksheet.js", "", REVALIDATE),
+    ("py/pdf.zip", "v=13e144dff82c", IMMUTABLE),
+    ("runtime/pyodide-314.0.7/pyodide.asm.wasm", "", IMMUTABLE),
+    ("py/python-0123456789abcdef.snapshot", "", IMMUTABLE),
+    ("assets/javascripts/bundle.a5f9d56c.min.js", "", IMMUTABLE),
+])
+def test_cache_headers(path: str, query: str, expected: str) -> None:
+    assert cache_control(path, query) == expected
+
+
+def test_static_server_compresses_and_sends_types_and_caching(built_site: Path) -> None:
+    with StaticServer(built_site, "/handboek/") as server:
+        def get(rel: str, gzip_ok: bool = True) -> tuple[Message, bytes]:
+            request = urllib.request.Request(server.url + rel, headers=(
+                {"Accept-Encoding": "gzip"} if gzip_ok else {}))
+            with urllib.request.urlopen(request) as response:
+                return response.headers, response.read()
+
+        headers, body = get("methode/")
+        assert headers["Content-Encoding"] == "gzip"
+        assert headers["Cache-Control"] == REVALIDATE
+        assert gzip.decompress(body) == (built_site / "methode/index.html").read_bytes()
+        headers, body = get("runtime/pyodide-314.0.7/pyodide.asm.wasm")
+        assert headers["Content-Type"] == "application/wasm"
+        assert headers["Cache-Control"] == IMMUTABLE
+        assert headers["Content-Encoding"] == "gzip"
+        headers, _ = get("sw.js", gzip_ok=False)
+        assert headers["Content-Type"] == "text/javascript"
+        assert "Content-Encoding" not in headers
+        headers, _ = get("manifest.webmanifest")
+        assert headers["Content-Type"] == "application/manifest+json"
+        url = runtime_config(built_site)["snapshot"]["url"].removeprefix("../../../")
+        headers, body = get(url)
+        assert "Content-Encoding" not in headers and body[:2] == b"\x1f\x8b"
