@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -19,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from builder import assets, icons, offline, runtime, security, snapshot
+from builder import assets, icons, modules, offline, runtime, security, snapshot
 from builder.config import ResourcegroepenConfig
 from builder.errors import BuildError
 from builder.manifest import write_manifest
@@ -96,6 +97,21 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         if missing:
             _raise(BuildError("mkdocs.yml", f"pages missing from `nav`: {', '.join(missing)}"))
         return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Templates ask which module scripts a page loads and what they import."""
+        js_dir = Path(config.theme.custom_dir or ".") / assets.JS_DIR
+
+        def page_modules(page: Page | None) -> list[tuple[str, list[str]]]:
+            names = modules.page_scripts(page, bool(config.extra.get("rg_offline")))
+            try:
+                return [(name, modules.module_graph(js_dir, f"{name}.js")) for name in names]
+            except BuildError as error:
+                _raise(error)
+                raise
+
+        env.globals["rg_page_modules"] = page_modules
+        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

@@ -23,6 +23,7 @@ import io
 import mimetypes
 import os
 import re
+import sys
 import threading
 from pathlib import Path
 from typing import ClassVar
@@ -189,6 +190,18 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """A browser that leaves a page closes connections mid-file: not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class StaticServer:
     """A threaded static server for tests, the benchmark and ``make preview``."""
 
@@ -198,7 +211,7 @@ class StaticServer:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         handler = functools.partial(type("Handler", (StaticHandler,), {"prefix": prefix}),
                                     directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        self.httpd = _QuietHTTPServer((host, port), handler)
         self.prefix = prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

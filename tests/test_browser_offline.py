@@ -83,6 +83,7 @@ SPOIL_SNAPSHOT = """async (url) => {
 }"""
 
 
+@pytest.mark.plain_python
 def test_return_visit_restores_the_snapshot_and_falls_back_when_it_is_broken(
         page, site_url, built_site, watch) -> None:
     warnings: list[str] = []
@@ -103,6 +104,16 @@ def test_return_visit_restores_the_snapshot_and_falls_back_when_it_is_broken(
     assert any("snapshot" in text for text in warnings), warnings
     wait_for_form(page)
     assert page.input_value("#ws-doelen-moeilijk-0") == "Na een snelle start"
+    assert export_pdf(page).startswith(b"%PDF-")
+    watch.assert_clean(page)
+
+
+def test_tests_start_python_from_the_snapshot_on_a_first_visit(page, site_url, watch) -> None:
+    """conftest.FAST_PYTHON: a fresh profile fetches the snapshot instead of a plain start."""
+    page.add_init_script(f"window.__rgMode = ({READY_MODE})();")
+    page.goto(site_url + "werkbladen/doelen/")
+    assert page.evaluate("window.__rgMode") == "snapshot"
+    page.fill("#ws-doelen-moeilijk-0", "Snel klaar")
     assert export_pdf(page).startswith(b"%PDF-")
     watch.assert_clean(page)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,21 @@ def test_every_page_has_the_csp_and_no_inline_script(built_site: Path) -> None:
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert '<meta http-equiv="Content-Security-Policy"' in html, page
+
+
+def test_a_page_preloads_its_module_graph_and_runs_its_scripts_early(built_site: Path) -> None:
+    html = (built_site / "werkbladen/doelen/index.html").read_text(encoding="utf-8")
+    head, body = html.split("</head>", 1)
+    preload = r'<link rel="modulepreload" href="\.\./\.\./assets/rg/js/([a-z-]+\.js)">'
+    preloaded = re.findall(preload, head)
+    assert preloaded[:2] == ["offline.js", "worksheet.js"]
+    assert {"form.js", "store.js", "crypto.js"} <= set(preloaded)
+    # Async, right after the article: they need not wait for the theme's bundle.
+    article_end = body.index("</article>")
+    script = body.index('<script type="module" async src="../../assets/rg/js/worksheet.js">')
+    assert script < article_end < body.index("assets/javascripts/bundle.")
+    handbook = (built_site / "methode/index.html").read_text(encoding="utf-8")
+    assert "worksheet.js" not in handbook and "offline.js" in handbook
 
 
 @pytest.fixture

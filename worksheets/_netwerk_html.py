@@ -34,11 +34,16 @@ def _names(persons: Sequence[Person]) -> str:
 
 def map_view(layout: Layout) -> Safe:
     """The SVG map with its legend, and who is not (fully) on it."""
-    parts: list[object] = [el("div", {"class": "rg-kaart"}, map_svg(layout)), legend(),
+    # On a phone the map is wider than the screen, so its names stay readable; the
+    # box scrolls sideways (also with the arrow keys once it has focus).
+    box = {"class": "rg-kaart", "tabindex": "0", "role": "region",
+           "aria-label": "Netwerkkaart, schuif opzij om alles te zien"}
+    parts: list[object] = [el("div", box, map_svg(layout)), legend(),
                            el("p", {"class": "rg-muted"},
                               "Het nummer bij iemand is het nummer in het formulier en in de "
                               "tabel hieronder. In de tabel staat ook alles wat op de kaart "
-                              "staat. Op een telefoon kun je inzoomen met twee vingers.")]
+                              "staat. Op een telefoon is de kaart breder dan je scherm: "
+                              "schuif hem opzij met je vinger.")]
     numbered = layout.numbered_only()
     if numbered:
         parts.append(el("p", {}, "Waar het vol is, staat op de kaart alleen een nummer:"))

@@ -12,8 +12,10 @@
 import { runtimeConfig } from "./runtime-config.js";
 
 const LIB = "/home/pyodide/lib";
-// python.js names the worker "rg-python plain" to force a plain start (benchmark, tests).
-const FORCE_PLAIN = /\bplain\b/.test(self.name || "");
+// python.js names the worker "rg-python <boot>": "plain" forces a plain start
+// (benchmark, tests); "snapshot" fetches the snapshot from the site when this browser
+// has not kept it yet (tests: each test is a first visit in a fresh browser profile).
+const BOOT = (self.name || "").split(" ")[1] || "auto";
 let pyodide = null;
 let bridge = null;
 let pdfStack = null;
@@ -50,9 +52,12 @@ async function plainBoot(indexURL, loadPyodide) {
 // The snapshot's cache entry, only if the service worker keeps it in this browser.
 async function cachedSnapshot() {
   const spec = runtimeConfig.snapshot;
-  if (!spec || FORCE_PLAIN || !globalThis.caches) return null;
-  const response = await caches.match(siteUrl(spec.url));
-  return response && response.ok ? response : null;
+  if (!spec || BOOT === "plain") return null;
+  const cached = globalThis.caches ? await caches.match(siteUrl(spec.url)) : null;
+  if (cached && cached.ok) return cached;
+  if (BOOT !== "snapshot") return null;
+  const fetched = await fetch(siteUrl(spec.url));
+  return fetched.ok ? fetched : null;
 }
 
 async function snapshotBytes(response) {

@@ -7,9 +7,11 @@ export const FAILED_MESSAGE =
   "worden bewaard. Een PDF maken of een bestand openen lukt pas met een nieuwere browser " +
   "of als WebAssembly niet geblokkeerd is.";
 
-// "plain" forces a normal Python start without the memory snapshot (benchmark, tests).
+// "plain" forces a normal Python start without the memory snapshot (benchmark, tests);
+// "snapshot" uses the snapshot also on a first visit (tests, see py-worker.js).
 function bootMode() {
-  return globalThis.sessionStorage?.getItem("rg:python-boot") === "plain" ? "plain" : "auto";
+  const chosen = globalThis.sessionStorage?.getItem("rg:python-boot");
+  return chosen === "plain" || chosen === "snapshot" ? chosen : "auto";
 }
 
 function timeoutMs() {

@@ -120,14 +120,16 @@ class WorksheetPage {
       onReadOnly: (reason) => this.becomeReadOnly(reason),
       beforeYield: () => this.flushAndWait(),
     });
-    const writer = await this.guard.start();
-    if (!writer) this.becomeReadOnly("elsewhere");
+    // Ask for the tab lock and read storage at the same time; the form counts as
+    // usable once both have answered (a tab that is not the writer is read-only).
+    const writing = this.guard.start();
     try {
       await refreshVault();
     } catch (error) {
       // storage unavailable: restore() reports it
     }
     await this.reload();
+    if (!(await writing)) this.becomeReadOnly("elsewhere");
     this.root.dataset.ready = "form";
     this.remindBackup();
     // Start Python only once the form is on screen and usable.
