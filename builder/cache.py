@@ -46,7 +46,8 @@ def prune(folder: Path, pattern: str = "*", keep: int = KEEP) -> None:
 def store(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` so that no reader ever sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    # One partial file per process: two builds at once (parallel tests) never collide.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     partial.write_bytes(data)
     partial.replace(path)
     return path
