@@ -35,6 +35,31 @@ def test_handbook_pages_never_load_python(page, site_url, watch) -> None:
     watch.assert_clean(page)
 
 
+FORM_READY_AT = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector("[data-worksheet][data-ready=form]")) {
+    window.__rgFormAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+"""
+WORKER_FETCHED_AT = """() => performance.getEntriesByType("resource")
+    .filter((entry) => entry.name.includes("/py-worker.js"))
+    .map((entry) => entry.startTime)"""
+
+
+def test_a_first_visit_starts_python_only_once_the_form_is_usable(page, site_url,
+                                                                   watch) -> None:
+    page.add_init_script(FORM_READY_AT)
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_python(page)
+    form_at = page.evaluate("window.__rgFormAt")
+    worker_at = page.evaluate(WORKER_FETCHED_AT)
+    assert form_at is not None and len(worker_at) == 1
+    assert worker_at[0] >= form_at
+    watch.assert_clean(page)
+
+
 def test_search_works_in_dutch(page, site_url, watch) -> None:
     page.goto(site_url)
     page.locator(".md-search__input").click()

@@ -16,7 +16,7 @@ import { broadcast, onBroadcast } from "./tabs.js";
 import { clearProgress, readProgress } from "./leerpad-store.js";
 import { button, element, onPassphrase, passphraseForm } from "./notices.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
-import { confirmDialog, download, hideAlert, showAlert } from "./ui.js";
+import { confirmDialog, download, focusAfter, hideAlert, setBusy, showAlert } from "./ui.js";
 
 const EVALUATION_DB = "handboek-resourcegroepen-evaluatie";
 const WORKSHEETS_URL = new URL("../../../werkbladen/", import.meta.url).href;
@@ -239,7 +239,7 @@ class Dossier {
       if (!sure) return;
       encrypt = false;
     }
-    target.disabled = true;
+    if (!setBusy(target, true)) return;
     try {
       const file = await makeBackupFile({ encrypt });
       download(file.text, file.filename, "application/json");
@@ -251,7 +251,7 @@ class Dossier {
     } catch (error) {
       this.say(`De reservekopie kon niet worden gemaakt. ${error.message}`, "warning");
     } finally {
-      target.disabled = false;
+      setBusy(target, false);
     }
   }
 
@@ -384,7 +384,7 @@ class Dossier {
       });
       if (!sure) return;
     }
-    target.disabled = true;
+    if (!setBusy(target, true)) return;
     try {
       const count = await restoreBackup(checked, mode);
       if (mode === "replace") {  // what the file does not hold was removed on purpose
@@ -392,13 +392,14 @@ class Dossier {
         for (const id of vanishedIds([...present])) markRemoved(id);
       }
       this.pending = null;
+      if (this.restoreArea.contains(document.activeElement)) focusAfter(this.restoreArea);
       this.restoreArea.replaceChildren();
       await this.refresh();
       this.say(count ? "De reservekopie is teruggezet. Je ziet hierboven wat er nu in deze browser staat."
         : "Alles uit het bestand stond al in deze browser. Er is niets veranderd.");
       this.part("list").closest("div").scrollIntoView?.({ block: "nearest" });
     } catch (error) {
-      target.disabled = false;
+      setBusy(target, false);
       const why = error.kind === "conflict" ? "Er is intussen iets veranderd in een ander tabblad. Kies het bestand opnieuw."
         : error.message;
       this.say(`Terugzetten lukte niet. ${why} Er is niets veranderd.`, "warning");

@@ -10,10 +10,19 @@ function locate(button) {
   return { wrapper, item, index: items.indexOf(item), values: readField(wrapper) };
 }
 
+// The control Tab would reach: in a radio group the chosen option, not the first one
+// (arrow keys on an unchosen option would change the choice).
+function tabStop(control) {
+  if (!control || control.type !== "radio" || control.checked) return control;
+  const group = control.form ? control.form.elements.namedItem(control.name) : null;
+  const chosen = group && group.length ? [...group].find((radio) => radio.checked) : null;
+  return chosen || control;
+}
+
 function focusItem(wrapper, index, selector = "input, textarea") {
   const items = itemsOf(wrapper);
   const target = items[Math.min(index, items.length - 1)];
-  const element = target && target.querySelector(selector);
+  const element = tabStop(target && target.querySelector(selector));
   (element || wrapper.querySelector('[data-rg-action="add-item"]')).focus();
 }
 

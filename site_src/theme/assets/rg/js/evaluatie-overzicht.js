@@ -3,7 +3,7 @@
 // and combines them and returns escaped HTML. Saved rounds and action points
 // live in this page's own IndexedDB database, in this browser only.
 import { PythonClient } from "./python.js";
-import { confirmDialog, download, hideAlert, isoDate, setText, showAlert } from "./ui.js";
+import { busy, confirmDialog, download, hideAlert, isoDate, setText, showAlert } from "./ui.js";
 
 const MODULE = "worksheets._evaluatie_overzicht";
 const DB_NAME = "handboek-resourcegroepen-evaluatie";
@@ -313,16 +313,19 @@ class OverviewPage {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     const record = { ...round, saved_at: new Date().toISOString(), actiepunten: { ...this.actions[round.id] } };
-    button.disabled = true;
-    try {
-      await putRecord(record);
+    // busy, not disabled: the focus stays on the button (a disabled one drops it to <body>).
+    const saved = await busy(button, async () => {
+      try {
+        await putRecord(record);
+      } catch (error) {
+        showAlert(this.el.alert, NO_STORAGE);
+        return false;
+      }
       this.records.set(record.id, record);
       hideAlert(this.el.alert);
-    } catch (error) {
-      showAlert(this.el.alert, NO_STORAGE);
-      button.disabled = false;
-      return;
-    }
+      return true;
+    });
+    if (!saved) return;
     await this.refresh();
     showAlert(this.el.alert, "De ronde is bewaard in deze browser. De volgende keer kun je ermee vergelijken.", "info");
   }
@@ -350,20 +353,18 @@ class OverviewPage {
 
   async exportPdf(button) {
     const label = button.textContent;
-    button.disabled = true;
-    button.setAttribute("aria-busy", "true");
-    button.textContent = "PDF wordt gemaakt…";
-    try {
-      const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "overview_pdf", args: this.args() });
-      const date = (this.last && this.last.round && this.last.round.date) || isoDate();
-      download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
-    } catch (error) {
-      showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
-    } finally {
-      button.textContent = label;
-      button.disabled = false;
-      button.removeAttribute("aria-busy");
-    }
+    await busy(button, async () => {
+      button.textContent = "PDF wordt gemaakt…";
+      try {
+        const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "overview_pdf", args: this.args() });
+        const date = (this.last && this.last.round && this.last.round.date) || isoDate();
+        download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
+      } catch (error) {
+        showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
+      } finally {
+        button.textContent = label;
+      }
+    });
   }
 }
 

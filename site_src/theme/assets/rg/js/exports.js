@@ -2,18 +2,9 @@
 // and the hints Python returns. Functions of the page object (worksheet.js).
 import { fillForm, readForm } from "./form.js";
 import { vaultState } from "./vault.js";
-import { confirmDialog, download, isoDate } from "./ui.js";
+import { busy, confirmDialog, download, isoDate } from "./ui.js";
 
-export async function busy(button, work) {
-  button.disabled = true;
-  button.setAttribute("aria-busy", "true");
-  try {
-    return await work();
-  } finally {
-    button.disabled = false;
-    button.removeAttribute("aria-busy");
-  }
-}
+export { busy };
 
 export async function exportPdf(page, button) {
   const label = button.textContent;

@@ -97,7 +97,10 @@ export function renderDynamic(wrapper, options, chosen) {
   }));
   wrapper.querySelector('[data-rg="dynamic-empty"]').hidden = all.length > 0;
   if (focused !== null) {
-    const again = [...box.querySelectorAll("input")].find((input) => input.value === focused);
+    // The same option again; if it is gone, the chosen or first one, never <body>.
+    const again = [...box.querySelectorAll("input")].find((input) => input.value === focused) ||
+      box.querySelector("input:checked") || box.querySelector("input") ||
+      wrapper.querySelector('[data-rg-action="clear-choice"]');
     if (again) again.focus();
   }
 }

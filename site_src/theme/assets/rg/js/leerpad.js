@@ -2,7 +2,7 @@
 // modules gedaan"), and the certificate: the typed name goes to Python (in the
 // worker) only to be written into the PDF. The name is never stored.
 import { PythonClient } from "./python.js";
-import { confirmDialog, download, isoDate, setText } from "./ui.js";
+import { confirmDialog, download, isoDate, setBusy, setText } from "./ui.js";
 import { NO_STORAGE, clearProgress, dutchDate, onProgressChange, readProgress, storageWorks } from "./leerpad-store.js";
 
 const MODULE = "worksheets._zelftoets";
@@ -91,9 +91,7 @@ class LearningPath {
       return;
     }
     this.startPython();
-    if (this.button.disabled) return;
-    this.button.disabled = true;
-    this.button.setAttribute("aria-busy", "true");
+    if (!setBusy(this.button, true)) return;
     this.waiting = true;
     setText(this.status, MAKING, "busy");
     try {
@@ -108,8 +106,7 @@ class LearningPath {
         : `Het certificaat kon niet worden gemaakt. ${error.message}`, "failed");
     } finally {
       this.waiting = false;
-      this.button.disabled = false;
-      this.button.removeAttribute("aria-busy");
+      setBusy(this.button, false);
     }
   }
 

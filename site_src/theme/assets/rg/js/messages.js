@@ -3,7 +3,7 @@
 // alert until solved, and passing messages then go to a second line instead.
 import { button, dossierLink, element } from "./notices.js";
 import { readMarker } from "./safety.js";
-import { hideAlert, setText, showAlert } from "./ui.js";
+import { focusAfter, hideAlert, setText, showAlert } from "./ui.js";
 
 export class Messages {
   constructor(alert, notice, saveStatus) {
@@ -35,6 +35,7 @@ export class Messages {
   clearPersistent(kind) {
     if (kind && this.persistentKind !== kind) return;
     delete this.alert.dataset.persistent;
+    if (this.alert.contains(document.activeElement)) focusAfter(this.alert);  // e.g. "Begrepen"
     hideAlert(this.alert);
   }
 

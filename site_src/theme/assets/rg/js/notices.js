@@ -1,6 +1,7 @@
 // The safety notices a worksheet page adds around its form: another tab,
 // backup reminder, passphrase lock, and a read-only form. Built here (the
 // page's HTML comes from Python at build time and stays generic).
+import { focusAfter, setBusy } from "./ui.js";
 
 /** The "Mijn gegevens" page, relative to this script (works under any subpath). */
 export const DOSSIER_URL = new URL("../../../mijn-gegevens/", import.meta.url).href;
@@ -75,8 +76,7 @@ export function onPassphrase(form, work) {
     const submit = form.querySelector('button[type="submit"]');
     const message = form.querySelector('[data-rg="passphrase-message"]');
     const value = (name) => form.querySelector(`[data-rg="${name}"]`)?.value ?? "";
-    submit.disabled = true;
-    submit.setAttribute("aria-busy", "true");
+    if (!setBusy(submit, true)) return;
     message.textContent = "Even geduld…";
     try {
       await work(value("passphrase"), value("passphrase-repeat"));
@@ -86,8 +86,7 @@ export function onPassphrase(form, work) {
       message.textContent = error.message;
       form.querySelector('[data-rg="passphrase"]').focus();
     } finally {
-      submit.disabled = false;
-      submit.removeAttribute("aria-busy");
+      setBusy(submit, false);
     }
   });
 }
@@ -105,6 +104,8 @@ export function worksheetNotices(alert) {
     "Zo raak je niets kwijt. ", element("span", { "data-rg": "backup-risk" })),
   element("div", { class: "rg-button-row" }, button("backup-now", "Reservekopie maken", "rg-primary"),
     button("backup-later", "Later"), dossierLink("Alles over je gegevens")));
+  // "Later" hides the banner (worksheet.js): first the focus moves on, past the banner.
+  backup.querySelector('[data-rg-action="backup-later"]').addEventListener("click", () => focusAfter(backup));
   const unlock = element("section", { class: "rg-banner rg-unlock", "data-rg": "unlock", hidden: true,
     "aria-labelledby": "rg-unlock-title" },
   element("h2", { id: "rg-unlock-title" }, "Je antwoorden zijn beschermd"),

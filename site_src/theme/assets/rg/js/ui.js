@@ -25,6 +25,48 @@ export function hideAlert(element) {
   element.textContent = "";
 }
 
+// A button while its work runs: marked busy and inert, but never `disabled`, which
+// would drop the keyboard focus to <body> (WCAG 2.4.3). A second press is ignored.
+export async function busy(button, work) {
+  if (!setBusy(button, true)) return undefined;
+  try {
+    return await work();
+  } finally {
+    setBusy(button, false);
+  }
+}
+
+/**
+ * Mark ``button`` as working (``on``) or done. A busy button keeps the focus (a
+ * disabled one would drop it to the page) and says it is busy; its handler ignores
+ * another press. Returns false when it was busy already.
+ */
+export function setBusy(button, on) {
+  if (on && button.getAttribute("aria-busy") === "true") return false;
+  for (const name of ["aria-busy", "aria-disabled"]) {
+    if (on) button.setAttribute(name, "true");
+    else button.removeAttribute(name);
+  }
+  return true;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), ' +
+  'select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+// Move the focus to the first visible control after ``element`` (not inside it): for
+// a notice about to be hidden while the focus is in it, so the focus does not drop to
+// <body> (WCAG 2.4.3). Returns whether a control was found.
+export function focusAfter(element) {
+  for (const control of document.querySelectorAll(FOCUSABLE)) {
+    if (element.contains(control) || control.getClientRects().length === 0) continue;
+    if (element.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      control.focus();
+      return true;
+    }
+  }
+  return false;
+}
+
 export function download(data, filename, type) {
   const blob = data instanceof Blob ? data : new Blob([data], { type });
   const url = URL.createObjectURL(blob);

@@ -24,9 +24,28 @@ export function renderViews(container, worksheetId, views) {
     const body = section.querySelector(".rg-view-body");
     if (body.dataset.html !== view.html) {
       body.dataset.html = view.html;
-      body.innerHTML = view.html;
+      replaceKeepingFocus(body, view.html);
       reapplySort(body);
     }
+  }
+}
+
+const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+// New HTML for a view while the keyboard focus may be in it (say on a sort button):
+// the focus goes to the control in the same place, not to <body> (WCAG 2.4.3).
+function replaceKeepingFocus(body, html) {
+  const active = document.activeElement;
+  const index = body.contains(active) ? [...body.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
+  body.innerHTML = html;
+  if (index < 0) return;
+  const controls = body.querySelectorAll(FOCUSABLE);
+  const target = controls[Math.min(index, controls.length - 1)];
+  if (target) {
+    target.focus({ preventScroll: true });
+  } else {
+    body.tabIndex = -1;
+    body.focus({ preventScroll: true });
   }
 }
 

@@ -20,7 +20,7 @@ import { Messages } from "./messages.js";
 import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
 import { Versions } from "./versions.js";
 import { renderViews, sortTable } from "./views.js";
-import { confirmDialog, download, setText, timeLabel } from "./ui.js";
+import { confirmDialog, download, focusAfter, setText, timeLabel } from "./ui.js";
 
 const SAVE_DELAY_MS = 150;
 const EVALUATE_DELAY_MS = 250;
@@ -53,6 +53,7 @@ class WorksheetPage {
     this.practiceFlag = `rg:oefen:${this.id}`;
     this.practice = Boolean(root.dataset.example) && sessionStorage.getItem(this.practiceFlag) === "1";
     this.versions = new Versions(this);
+    this.formReady = new Promise((resolve) => { this.markFormReady = resolve; });
   }
 
   // In the Oefenmodus answers live under their own key, apart from the real ones.
@@ -70,9 +71,11 @@ class WorksheetPage {
     if (on) sessionStorage.setItem(this.practiceFlag, "1");
     else sessionStorage.removeItem(this.practiceFlag);
     this.messages.unsay();
+    // The pressed button hides; focus goes to the one that replaces it before anything
+    // else happens, so it never falls back to the page.
+    this.showPractice();
+    this.root.querySelector(`[data-rg-action="${on ? "practice-exit" : "practice"}"]`)?.focus();
     await this.reload();
-    const focusTarget = this.root.querySelector(`[data-rg-action="${on ? "practice-exit" : "practice"}"]`);
-    if (focusTarget) focusTarget.focus();
   }
 
   showPractice() {
@@ -115,6 +118,11 @@ class WorksheetPage {
     onBroadcast((message) => this.onBroadcast(message));
     onPassphrase(this.notices.unlockForm, (passphrase) => this.unlock(passphrase));
     this.python = new PythonClient((state, info) => this.pythonState(state, info));
+    // A return visit (the service worker answers from this browser's own copy): Python
+    // starts at once, beside the form. A first visit starts it once the form is usable,
+    // so the runtime's download never competes with the page.
+    const early = Boolean(globalThis.navigator?.serviceWorker?.controller);
+    if (early) this.python.start();
     this.guard = new TabGuard(this.id, {
       onWriter: (claimed) => this.becomeWriter(claimed),
       onReadOnly: (reason) => this.becomeReadOnly(reason),
@@ -131,9 +139,9 @@ class WorksheetPage {
     await this.reload();
     if (!(await writing)) this.becomeReadOnly("elsewhere");
     this.root.dataset.ready = "form";
+    this.markFormReady();
     this.remindBackup();
-    // Start Python only once the form is on screen and usable.
-    requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
+    if (!early) requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
   }
 
   async reload() {
@@ -377,6 +385,7 @@ class WorksheetPage {
         const file = await makeBackupFile({ encrypt, extra });
         download(file.text, file.filename, "application/json");
         if (!fromScreen) await recordBackup(file.backup, file.filename);
+        if (this.notices.backup.contains(document.activeElement)) focusAfter(this.notices.backup);
         this.notices.backup.hidden = true;
         this.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
           (encrypt ? " Hij is beschermd met je wachtwoordzin." : ""), "info");
@@ -390,9 +399,9 @@ class WorksheetPage {
     if (state === "ready") {
       setText(this.pythonStatus, "Python is klaar", "ready");
       this.root.dataset.python = "ready";
-      // Hints first; then, when the page is idle, warm up the PDF stack so the
-      // first export does not wait for it.
-      this.evaluate().then(() => {
+      // Hints first (for the restored answers); then, when the page is idle, warm up
+      // the PDF stack so the first export does not wait for it.
+      this.formReady.then(() => this.evaluate()).then(() => {
         const idle = globalThis.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
         idle(() => this.python.call("preloadPdf", {}).catch(() => {}), { timeout: 5000 });
       });
