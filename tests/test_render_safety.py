@@ -100,6 +100,15 @@ class _Collector(HTMLParser):
     def handle_comment(self, data: str) -> None:  # a comment would be markup from text
         self.parsed.elements.append("#comment")
 
+    def handle_decl(self, decl: str) -> None:  # <!DOCTYPE ...>
+        self.parsed.elements.append("#declaration")
+
+    def handle_pi(self, data: str) -> None:  # <?...>
+        self.parsed.elements.append("#processing-instruction")
+
+    def unknown_decl(self, data: str) -> None:  # <![CDATA[...]]>
+        self.parsed.elements.append("#cdata")
+
 
 def parse(html: str) -> Parsed:
     collector = _Collector()
