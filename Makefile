@@ -36,8 +36,11 @@ site: setup
 preview: site
 	$(PY) -m builder preview --prefix /handboek/
 
+# Tests run in parallel, one worker per CPU (pytest-xdist); TEST_WORKERS=0 runs them
+# in this process.
+TEST_WORKERS ?= auto
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/bench.py

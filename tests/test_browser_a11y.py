@@ -38,14 +38,20 @@ def fill_generically(page) -> None:
     }""")
 
 
+#: Pages are checked in this many groups, so parallel test workers share the work.
+PAGE_GROUPS = 3
+
+
+@pytest.mark.parametrize("group", range(PAGE_GROUPS))
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme) -> None:
+def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme,
+                                           group: int) -> None:
     install_axe(page)
     page.add_init_script(
         f"localStorage.setItem('/handboek/.__palette', JSON.stringify({{index: "
         f"{0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))")
     found = {}
-    for rel in pages_of(built_site):
+    for rel in pages_of(built_site)[group::PAGE_GROUPS]:
         page.goto(site_url + rel.lstrip("/"))
         assert page.get_attribute("body", "data-md-color-scheme") == scheme
         if page.locator("[data-worksheet]").count():
