@@ -24,6 +24,10 @@ let mode = "plain";
 let files = Promise.resolve();
 
 const output = { stdout: () => {}, stderr: (text) => console.warn(text) };
+// Milliseconds since the boot began at which each step was done (in the "ready" message).
+const phases = {};
+let bootStarted = 0;
+const phase = (name) => { phases[name] = Math.round(performance.now() - bootStarted); };
 
 function siteUrl(relativeUrl) {
   return new URL(relativeUrl, import.meta.url).href;
@@ -74,6 +78,7 @@ async function snapshotBoot(indexURL, loadPyodide, response) {
   // Read the heap while Pyodide loads its JavaScript and WebAssembly. (Compiling the
   // WebAssembly ahead as well was measured: no gain, only more work.)
   const bytes = snapshotBytes(response);
+  bytes.then(() => phase("snapshotRead"), () => {});
   const script = import(`${indexURL}pyodide.asm.mjs`);
   script.catch(() => {});  // a failure shows where it is awaited
   const py = await loadPyodide({
@@ -83,10 +88,12 @@ async function snapshotBoot(indexURL, loadPyodide, response) {
     createPyodideModule: async (settings) => {
       const [{ default: createModule }, snapshot] = await Promise.all([script, bytes]);
       const module = await createModule(settings);
+      phase("wasmReady");
       if (module.HEAP8.length < snapshot.length) module.growMemory(snapshot.length);
       return module;
     },
   });
+  phase("restored");
   // Everything is imported already. Give this browser its own random seed and time
   // zone, and check that the snapshot holds this site's worksheets.
   const names = py.runPython(`
@@ -111,11 +118,13 @@ function restoreFiles() {
 
 async function boot() {
   const started = performance.now();
+  bootStarted = started;
   const indexURL = new URL(runtimeConfig.pyodide, import.meta.url).href;
   const [{ loadPyodide }, snapshot] = await Promise.all([
     import(`${indexURL}pyodide.mjs`),
     cachedSnapshot().catch(() => null),
   ]);
+  phase("found");
   if (snapshot) {
     try {
       pyodide = await snapshotBoot(indexURL, loadPyodide, snapshot);
@@ -129,7 +138,7 @@ async function boot() {
   bridge = pyodide.pyimport("worksheets.engine.bridge");
   const python = pyodide.runPython("import sys; sys.version.split()[0]");
   const ms = Math.round(performance.now() - started);
-  return { ms, python, mode };
+  return { ms, python, mode, phases };
 }
 
 function loadPdfStack() {
