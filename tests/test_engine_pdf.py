@@ -212,6 +212,7 @@ def test_page_size_is_a4_and_metadata_is_set(filled: tuple[PdfReader, str]) -> N
     assert reader.metadata.title == SHEET.title
     assert reader.metadata.subject == SHEET.description
     assert reader.metadata.creator == "Handboek Resourcegroepen"
+    assert reader.trailer["/Root"].get("/Lang") == "nl"  # screen readers speak Dutch
 
 
 def test_fonts_are_embedded(filled: tuple[PdfReader, str]) -> None:
