@@ -31,11 +31,14 @@ class Recorder:
         self.requests: list[tuple[str, str]] = []
         self.sockets: list[str] = []
         self.origin = ""
+        #: Requests the service worker made itself (its precaching), recorded like the rest.
+        self.by_service_worker = 0
 
     def on_request(self, request) -> None:
         body = request.post_data or ""
         headers = " ".join(f"{k}: {v}" for k, v in request.headers.items())
         self.requests.append((request.url, f"{headers}\n{body}"))
+        self.by_service_worker += request.service_worker is not None
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https") and not self.origin:
             self.origin = f"{parts.scheme}://{parts.netloc}"
@@ -138,6 +141,7 @@ def test_nothing_typed_ever_leaves_the_browser(browser, site_url, built_site, tm
     violations += page.evaluate("window.__rgCsp")
     context.close()
     assert recorder.requests, "nothing was recorded: the recorder is not attached"
+    assert recorder.by_service_worker > 0, "the service worker's own requests were not seen"
     assert recorder.foreign() == []
     assert recorder.carrying_marker() == []
     assert recorder.sockets == []

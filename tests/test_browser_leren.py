@@ -4,78 +4,27 @@ Self-checks with feedback, progress that survives a reload, the certificate (and
 that the typed name is stored nowhere), the case worksheet's warning before
 export, and the session planner's PDFs; no request ever leaves the site.
 
-The site is built from a copy of the project whose navigation lists every page,
-so these tests do not depend on other pages still being added to ``mkdocs.yml``.
+That every page of the learning path loads cleanly, with its self-tests ready, is
+checked with all other pages in ``test_browser_site.py``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from builder.serve import StaticServer
-from tests.conftest import PREFIX, build_site, wait_for_form, wait_for_python
-from worksheets import _zelftoets, load_registry
+from tests.conftest import wait_for_form, wait_for_python
+from worksheets import _zelftoets
 
 pytestmark = pytest.mark.browser
 
 STORE_KEY = "handboek-resourcegroepen-leerpad"
-LEREN_NAV = [f"leren/{module.page}" for module in _zelftoets.MODULES]
-TRAINER_NAV = ["trainers/sessievormen.md", "werkbladen/sessieplanner.md", "werkbladen/casus.md",
-               "werkbladen/teamreflectie.md"]
 CASE = "Jan de Vries woont op Kerkstraat 12, 1012 AB, tel 06-12345678"
 NAME = "Zoë Testpersoon-Verzonnen"
-CSS = "assets/rg/css/leren.css"
-
-
-def nav_paths(node: object) -> set[str]:
-    if isinstance(node, str):
-        return {node}
-    if isinstance(node, list):
-        return set().union(*(nav_paths(item) for item in node)) if node else set()
-    if isinstance(node, dict):
-        return set().union(*(nav_paths(value) for value in node.values()))
-    return set()
-
-
-def complete_nav(config_path: Path, project: Path) -> None:
-    """Add this feature's pages (and any other page not yet listed) to the copy's nav,
-    and its stylesheet."""
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    if CSS not in config.setdefault("extra_css", []):
-        config["extra_css"].append(CSS)
-    sections = {key: value for item in config["nav"] if isinstance(item, dict)
-                for key, value in item.items()}
-    for section, entries in (("Leren", LEREN_NAV), ("Voor trainers", TRAINER_NAV)):
-        listed = nav_paths(config["nav"])
-        sections[section].extend(entry for entry in entries if entry not in listed)
-    content = project / "content"
-    pages = {p.relative_to(content).as_posix() for p in content.rglob("*.md")}
-    pages |= {f"werkbladen/{sheet_id}.md" for sheet_id in load_registry()}
-    others = sorted(pages - nav_paths(config["nav"]))
-    if others:  # pages other engineers are still adding
-        config["nav"].append({"Overig": others})
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                           encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def leren_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from tests.sitecopy import copy_project
-
-    project = tmp_path_factory.mktemp("leren-project")
-    config = copy_project(project)
-    complete_nav(config, project)
-    result = build_site(project / "site", config)
-    assert result.returncode == 0, result.stderr[-3000:]
-    with StaticServer(project / "site", PREFIX) as server:
-        yield server.url
 
 
 def right(module_id: str) -> dict[str, str]:
@@ -125,9 +74,9 @@ def pdf_text(download, target: Path) -> str:
 # --------------------------------------------------------------------------- leerpad
 
 
-def test_self_check_explains_each_answer_and_completes_the_module(page, leren_site_url,
+def test_self_check_explains_each_answer_and_completes_the_module(page, site_url,
                                                                  watch) -> None:
-    open_self_check(page, leren_site_url, "module-1-basis")
+    open_self_check(page, site_url, "module-1-basis")
     status = page.locator("[data-quiz-status]")
     assert status.inner_text().startswith("Kies bij elke vraag een antwoord.")
     answers = {**right("basis"), "kiezen": wrong("basis", "kiezen")}
@@ -161,13 +110,13 @@ def test_self_check_explains_each_answer_and_completes_the_module(page, leren_si
     watch.assert_clean(page)
 
 
-def test_progress_survives_a_reload_and_shows_on_the_path(page, leren_site_url, watch) -> None:
-    complete(page, leren_site_url, _zelftoets.MODULE_BY_ID["doelen"])
-    complete(page, leren_site_url, _zelftoets.MODULE_BY_ID["houding"])
+def test_progress_survives_a_reload_and_shows_on_the_path(page, site_url, watch) -> None:
+    complete(page, site_url, _zelftoets.MODULE_BY_ID["doelen"])
+    complete(page, site_url, _zelftoets.MODULE_BY_ID["houding"])
     page.reload()
     status = page.locator("[data-quiz-status]")
     assert status.inner_text().startswith("Je hebt deze module afgerond op ")  # before Python
-    page.goto(leren_site_url + "leren/")
+    page.goto(site_url + "leren/")
     count = page.locator("[data-leerpad-count]")
     assert count.inner_text() == "2 van 6 modules gedaan"
     assert page.locator("[data-leerpad-progress]").evaluate("p => [p.value, p.max]") == [2, 6]
@@ -211,9 +160,9 @@ def every_stored_value(page) -> str:
     }""")
 
 
-def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, leren_site_url,
+def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, site_url,
                                                                 tmp_path, watch) -> None:
-    page.goto(leren_site_url + "leren/")
+    page.goto(site_url + "leren/")
     status = page.locator("[data-certificate-status]")
     page.get_by_role("button", name="Certificaat downloaden (PDF)").click()
     assert status.inner_text().startswith("Rond eerst minstens één module af.")
@@ -241,8 +190,8 @@ def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, leren_site
     watch.assert_clean(page)
 
 
-def test_progress_can_be_cleared(page, leren_site_url) -> None:
-    page.goto(leren_site_url + "leren/")
+def test_progress_can_be_cleared(page, site_url) -> None:
+    page.goto(site_url + "leren/")
     page.evaluate(f"""localStorage.setItem('{STORE_KEY}',
         JSON.stringify({{version: 1, modules: {{groep: "2026-11-20"}}}}))""")
     page.reload()
@@ -253,10 +202,10 @@ def test_progress_can_be_cleared(page, leren_site_url) -> None:
     assert stored_progress(page) == {}
 
 
-def test_self_check_says_so_when_python_cannot_start(page, leren_site_url) -> None:
+def test_self_check_says_so_when_python_cannot_start(page, site_url) -> None:
     page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '5000')")
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
-    page.goto(leren_site_url + "leren/module-3-resources/")
+    page.goto(site_url + "leren/module-3-resources/")
     assert page.locator("[data-quiz-status]").inner_text() == "De toets laadt…"
     page.locator("[data-quiz]").scroll_into_view_if_needed()
     page.wait_for_selector('[data-quiz][data-quiz-state="failed"]', timeout=30000)
@@ -268,9 +217,9 @@ def test_self_check_says_so_when_python_cannot_start(page, leren_site_url) -> No
 # --------------------------------------------------------------------------- trainerskit
 
 
-def test_case_worksheet_warns_about_a_name_before_export(page, leren_site_url, tmp_path,
+def test_case_worksheet_warns_about_a_name_before_export(page, site_url, tmp_path,
                                                          watch) -> None:
-    page.goto(leren_site_url + "werkbladen/casus/")
+    page.goto(site_url + "werkbladen/casus/")
     wait_for_form(page)
     assert "Gebruik geen echte namen." in page.locator(".rg-section").first.inner_text()
     wait_for_python(page)
@@ -306,9 +255,9 @@ def test_case_worksheet_warns_about_a_name_before_export(page, leren_site_url, t
     watch.assert_clean(page)
 
 
-def test_session_planner_pdf_downloads_with_the_chosen_format(page, leren_site_url, tmp_path,
+def test_session_planner_pdf_downloads_with_the_chosen_format(page, site_url, tmp_path,
                                                               watch) -> None:
-    page.goto(leren_site_url + "werkbladen/sessieplanner/")
+    page.goto(site_url + "werkbladen/sessieplanner/")
     wait_for_form(page)
     page.get_by_label("Reflexronde: overnemen herkennen").check()
     page.get_by_label("90 minuten").check()
@@ -336,8 +285,8 @@ def test_session_planner_pdf_downloads_with_the_chosen_format(page, leren_site_u
     watch.assert_clean(page)
 
 
-def test_team_figures_chart_and_impossible_counts(page, leren_site_url, watch) -> None:
-    page.goto(leren_site_url + "werkbladen/teamreflectie/")
+def test_team_figures_chart_and_impossible_counts(page, site_url, watch) -> None:
+    page.goto(site_url + "werkbladen/teamreflectie/")
     wait_for_python(page)
     for field, value in (("gestart", "12"), ("netwerk", "9"), ("groep", "7"), ("vraag", "13")):
         page.fill(f"#ws-teamreflectie-{field}", value)
@@ -353,22 +302,11 @@ def test_team_figures_chart_and_impossible_counts(page, leren_site_url, watch) -
 
 
 @pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)])
-def test_pages_fit_the_screen(page, leren_site_url, width: int, height: int) -> None:
+def test_pages_fit_the_screen(page, site_url, width: int, height: int) -> None:
     page.set_viewport_size({"width": width, "height": height})
     for path in ("leren/", "leren/module-2-doelen/", "trainers/sessievormen/"):
-        page.goto(leren_site_url + path)
+        page.goto(site_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
 
 
-def test_every_new_page_loads_cleanly(page, leren_site_url, watch) -> None:
-    for path in [*LEREN_NAV, "leren/index.md", "trainers/index.md", *TRAINER_NAV]:
-        url = path.removesuffix("index.md").removesuffix(".md")
-        page.goto(leren_site_url + (url if url.endswith("/") or not url else url + "/"))
-        assert page.locator("h1").count() == 1, path
-        if page.locator("[data-worksheet]").count():
-            wait_for_python(page)
-        if page.locator("[data-quiz]").count():
-            page.locator("[data-quiz]").scroll_into_view_if_needed()
-            page.wait_for_selector('[data-quiz][data-quiz-state="ready"]', timeout=60000)
-    watch.assert_clean(page)
