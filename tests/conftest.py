@@ -58,9 +58,12 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture
-def browser_context_args(browser_context_args: dict) -> dict:
+def browser_context_args(browser_context_args: dict, request: pytest.FixtureRequest) -> dict:
+    # The service worker copies the whole site (about 30 MB, every file hashed) into each
+    # fresh profile; only tests marked ``service_worker`` need that.
+    workers = "allow" if request.node.get_closest_marker("service_worker") else "block"
     return {**browser_context_args, "accept_downloads": True, "locale": "nl-NL",
-            "timezone_id": "Europe/Amsterdam"}
+            "timezone_id": "Europe/Amsterdam", "service_workers": workers}
 
 
 #: Every test is a first visit in a fresh browser profile, where the page would start

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import wait_for_form, wait_for_python, wait_saved
+from tests.conftest import FAST_PYTHON, wait_for_form, wait_for_python, wait_saved
 from worksheets import _zelftoets
 
 pytestmark = pytest.mark.browser
@@ -84,7 +84,8 @@ def every_export(page, tmp_path: Path) -> None:
 
 
 def test_nothing_typed_ever_leaves_the_browser(browser, site_url, built_site, tmp_path) -> None:
-    context = browser.new_context(accept_downloads=True)
+    context = browser.new_context(accept_downloads=True)  # the service worker runs too
+    context.add_init_script(FAST_PYTHON)
     recorder = Recorder()
     context.on("request", recorder.on_request)
     context.add_init_script("""

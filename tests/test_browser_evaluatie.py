@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import wait_for_form, wait_saved
+from tests.conftest import FAST_PYTHON, wait_for_form, wait_saved
 from worksheets._evaluatie import SCALE, SHEETS, THEME_NAMES
 from worksheets.engine.documents import dump_document
 
@@ -57,7 +57,8 @@ def answer_files(browser, site_url: str, tmp_path: Path) -> dict[str, Path]:
     files = {}
     for role in RESPONDENTS:
         context = browser.new_context(accept_downloads=True, locale="nl-NL",
-                                      timezone_id="Europe/Amsterdam")
+                                      timezone_id="Europe/Amsterdam", service_workers="block")
+        context.add_init_script(FAST_PYTHON)
         try:
             page = context.new_page()
             page.goto(site_url + f"werkbladen/evaluatie-{role}/")

@@ -12,7 +12,7 @@ from tests.conftest import PREFIX, build_site, wait_for_form, wait_for_python, w
 from tests.sitecopy import copy_project
 from tests.test_offline import runtime_config, sw_constants
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.service_worker]
 
 INSTALL_TIMEOUT_MS = 180_000
 FIRST_TEXT = ("[data-worksheet] form :is(input[type=text], textarea)[id^=\"ws-\"]:not([readonly])"

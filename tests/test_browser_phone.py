@@ -29,7 +29,7 @@ def pages_of(built_site: Path) -> list[str]:
 def test_no_horizontal_scrolling_and_tappable_controls(browser, site_url, built_site,
                                                        width, height) -> None:
     context = browser.new_context(viewport={"width": width, "height": height},
-                                  is_mobile=True, has_touch=True)
+                                  is_mobile=True, has_touch=True, service_workers="block")
     page = context.new_page()
     too_wide, too_small = {}, {}
     for rel in pages_of(built_site):

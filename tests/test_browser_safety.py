@@ -701,7 +701,8 @@ def test_reminder_explains_safari_and_private_windows(browser, safety_url) -> No
              (None, "navigator.storage.estimate = async () => ({ usage: 0, quota: 100e6 });",
               "privévenster"))
     for user_agent, script, expected in cases:
-        context = browser.new_context(user_agent=user_agent, locale="nl-NL")
+        context = browser.new_context(user_agent=user_agent, locale="nl-NL",
+                                      service_workers="block")
         if script:
             context.add_init_script(script)
         page = context.new_page()
