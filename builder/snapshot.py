@@ -26,9 +26,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +75,10 @@ class SnapshotJob:
     workdir: Path | None = None
     raw: Path | None = None
     info: dict = field(default_factory=dict)
+    #: Set while this build makes the snapshot: other builds wait for it (see below).
+    lock: Path | None = None
+    #: Another build is making this very snapshot; finish() waits for its file.
+    elsewhere: bool = False
 
     @property
     def site_path(self) -> str:
@@ -88,9 +94,29 @@ class SnapshotJob:
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
+        if self.lock:
+            self.lock.unlink(missing_ok=True)
+            self.lock = None
+
+    def _wait_for_other_build(self) -> bool:
+        """True once the other build's file is there; False if it gave up or died."""
+        deadline = time.monotonic() + TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.target.is_file():
+                return True
+            if not _lock_path(self.target).exists():  # it failed: make it here
+                return self.target.is_file()
+            time.sleep(0.2)
+        return False
 
     def finish(self) -> Path:
         """Wait for the snapshot; return the cached, compressed file."""
+        if self.elsewhere:
+            self.elsewhere = False
+            if self._wait_for_other_build():
+                return self.target
+            raise BuildError(self.target, "another build was making this Python snapshot "
+                             "and did not finish; build again")
         if self.process is not None:
             try:
                 out, err = self.process.communicate(timeout=TIMEOUT_S)
@@ -112,6 +138,28 @@ class SnapshotJob:
         return self.target
 
 
+def _lock_path(target: Path) -> Path:
+    return target.with_name(target.name + ".lock")
+
+
+def _take_lock(target: Path) -> Path | None:
+    """Claim the making of ``target``; None while another live build holds it."""
+    lock = _lock_path(target)
+    for _ in range(2):
+        try:
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            return lock
+        except FileExistsError:
+            try:
+                stale = time.time() - lock.stat().st_mtime > TIMEOUT_S
+            except FileNotFoundError:
+                continue  # released just now: try again
+            if not stale:
+                return None
+            lock.unlink(missing_ok=True)  # left by a build that was killed
+    return None
+
+
 def start_snapshot(pyodide_dir: Path, archives: dict[str, bytes],
                    worksheets: list[str]) -> SnapshotJob:
     """Find the snapshot in the cache, or start making it in a Node process."""
@@ -126,6 +174,10 @@ def start_snapshot(pyodide_dir: Path, archives: dict[str, bytes],
     if node is None:
         raise BuildError(SCRIPT, "Node is needed to make the Python snapshot (see README)")
     folder.mkdir(parents=True, exist_ok=True)
+    job.lock = _take_lock(target)
+    if job.lock is None:  # two builds at once (parallel tests): only one makes it
+        job.elsewhere = True
+        return job
     job.workdir = Path(tempfile.mkdtemp(prefix="rg-snapshot-"))
     paths = []
     for name, data in sorted(archives.items()):

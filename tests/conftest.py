@@ -140,12 +140,15 @@ def has_node() -> bool:
 
 @pytest.fixture(scope="session")
 def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site plus the fixture worksheet with every field type."""
-    from tests.sitecopy import add_fixture_worksheet, copy_project
+    """The site plus two fixture worksheets: every field type (``alle-velden``), and
+    one at schema version 3 with migrations (``migratie``)."""
+    from tests.sitecopy import FIXTURES, copy_project
 
     project = tmp_path_factory.mktemp("fixture-project")
-    config = copy_project(project, extra_nav=["werkbladen/alle-velden.md"])
-    add_fixture_worksheet(project)
+    config = copy_project(project,
+                          extra_nav=["werkbladen/alle-velden.md", "werkbladen/migratie.md"])
+    for name in ("alle_velden.py", "migratie.py"):
+        shutil.copy(FIXTURES / name, project / "worksheets" / name)
     result = build_site(project / "site", config)
     assert result.returncode == 0, result.stderr[-3000:]
     with StaticServer(project / "site", PREFIX) as server:

@@ -6,16 +6,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from builder.serve import StaticServer
-from tests.conftest import PREFIX, build_site, wait_for_form, wait_for_python, wait_saved
-from tests.sitecopy import FIXTURES, copy_project
+from tests.conftest import wait_for_form, wait_for_python, wait_saved
+from tests.sitecopy import FIXTURES
 from worksheets import load_registry
 from worksheets.engine.documents import parse_document
 
@@ -34,30 +31,10 @@ CURRENT = {
 }
 
 
-@pytest.fixture(scope="module")
-def safety_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site plus two fixture worksheets: every field type, and one at schema version 3."""
-    project = tmp_path_factory.mktemp("safety-project")
-    config = copy_project(project,
-                          extra_nav=["werkbladen/alle-velden.md", "werkbladen/migratie.md"])
-    for name in ("alle_velden.py", "migratie.py"):
-        shutil.copy(FIXTURES / name, project / "worksheets" / name)
-    # Pages other people are still adding may not be in the navigation yet; that is
-    # checked by the build tests, not here.
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    listed = yaml.safe_dump(data["nav"])
-    pages = sorted(p.relative_to(project / "content").as_posix()
-                   for p in (project / "content").rglob("*.md"))
-    generated = [f"werkbladen/{sid}.md" for sid in load_registry()]
-    extra = [p for p in pages + generated if p not in listed]
-    if extra:
-        data["nav"].append({"Overig": extra})
-        config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                          encoding="utf-8")
-    result = build_site(project / "site", config)
-    assert result.returncode == 0, result.stderr[-3000:]
-    with StaticServer(project / "site", PREFIX) as server:
-        yield server.url
+@pytest.fixture(scope="session")
+def safety_url(fixture_site_url: str) -> str:
+    """The site with the fixture worksheets (tests/conftest.py)."""
+    return fixture_site_url
 
 
 # --------------------------------------------------------------------------- helpers

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import struct
+import threading
+import time
 import urllib.request
 from email.message import Message
 from pathlib import Path
@@ -119,6 +122,38 @@ def test_cache_makes_each_result_once_and_keeps_the_newest(
         cache.cached_bytes("test", f"n{number}", lambda: b"x")
     assert len(list((tmp_path / "test").iterdir())) == cache.KEEP
     assert cache.digest(["ab", "c"]) != cache.digest(["a", "bc"])
+
+
+def test_a_snapshot_another_build_is_making_is_waited_for(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RG_CACHE_DIR", str(tmp_path))
+    archives = {"worksheets": b"zip one", "pdf": b"zip two"}
+    target = cache.cache_dir("snapshots") / Path(
+        snapshot.site_path(snapshot.snapshot_key(archives))).name
+    target.parent.mkdir(parents=True)
+    lock = target.with_name(target.name + ".lock")
+    lock.touch()  # another build holds the lock
+    job = snapshot.start_snapshot(tmp_path / "no-pyodide-needed", archives, ["doelen"])
+    assert job.process is None and job.elsewhere
+    timer = threading.Timer(0.3, lambda: (target.write_bytes(b"made elsewhere"), lock.unlink()))
+    timer.start()
+    assert job.finish().read_bytes() == b"made elsewhere"
+    timer.join()
+
+
+def test_a_stale_lock_and_a_failed_other_build(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RG_CACHE_DIR", str(tmp_path))
+    target = tmp_path / "python-x.snapshot"
+    lock = target.with_name(target.name + ".lock")
+    lock.touch()
+    old = time.time() - snapshot.TIMEOUT_S - 10
+    os.utime(lock, (old, old))
+    assert snapshot._take_lock(target) == lock  # a killed build's lock is taken over
+    job = snapshot.SnapshotJob("x", target, elsewhere=True)
+    lock.unlink()  # the other build stopped without a file
+    with pytest.raises(snapshot.BuildError, match="did not finish"):
+        job.finish()
 
 
 def test_dev_server_gets_a_worker_that_removes_itself(tmp_path: Path) -> None:
