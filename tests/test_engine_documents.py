@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -415,33 +416,18 @@ def test_normalize_never_raises_and_always_gives_valid_answers(garbage: Any) -> 
 # --------------------------------------------------------------------------- migration
 
 
-def _rename_naam(answers: Answers) -> Answers:
-    """Version 1 -> 2: the field "naam" became "voornaam"."""
-    answers["voornaam"] = answers.pop("naam", "")
-    return answers
+def _fixture_worksheet(name: str) -> Worksheet:
+    """A fixture worksheet module (it imports ``.engine`` as a module of ``worksheets``)."""
+    path = Path(__file__).with_name("fixtures") / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"worksheets._fixture_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.WORKSHEET
 
 
-def _split_hobby(answers: Answers) -> Answers:
-    """Version 2 -> 3: the one-line "hobby" became the list "hobbys"."""
-    hobby = answers.pop("hobby", "")
-    answers["hobbys"] = [part.strip() for part in hobby.split(",") if part.strip()]
-    return answers
-
-
-MIGRATED = Worksheet(
-    id="migratie",
-    title="Migratie",
-    description="Proef voor migraties.",
-    intro="Proef.",
-    schema_version=3,
-    sections=(Section(id="een", title="Een", fields=(
-        ShortText(id="voornaam", label="Voornaam"),
-        LongText(id="verhaal", label="Verhaal"),
-        ItemList(id="hobbys", label="Hobby's"),
-        YesNo(id="akkoord", label="Akkoord?"),
-    )),),
-    migrations={1: _rename_naam, 2: _split_hobby},
-)
+#: Schema version 3 with two migrations; the browser tests use the same module.
+MIGRATED = _fixture_worksheet("migratie")
 
 CURRENT = {
     "voornaam": "Zoë",
