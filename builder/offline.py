@@ -12,6 +12,10 @@ with three constants in front, all taken from the file hashes that
     files whose address changes with their content: the Pyodide folder (named by
     version, every file pinned), the Python packages (``?v=<hash>``, exactly as
     ``runtime-config.js`` asks for them) and the memory snapshot.
+``RUNTIME_FOLDERS``
+    the top folders of the runtime files (``runtime``, ``py``). Chromium serves
+    them, and ``assets/``, straight from the caches (static routes), so no site
+    file may live under them.
 ``VERSION``
     a hash of both lists with every file's SHA-256: any changed file gives a new
     version, and so a new ``sw.js`` that the browser installs next to the old one.
@@ -32,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from builder import runtime, snapshot
+from builder.errors import BuildError
 from builder.manifest import MANIFEST_NAME, site_manifest
 
 SW_NAME = "sw.js"
@@ -129,6 +134,17 @@ def version_of(site: list[list[str]], content_addressed: list[list[str]]) -> str
     return digest.hexdigest()[:16]
 
 
+def runtime_folders(site: list[list[str]], content_addressed: list[list[str]]) -> list[str]:
+    """The top folders of the runtime files; no site file may be in one of them."""
+    folders = sorted({entry[0].split("/")[0] for entry in content_addressed if "/" in entry[0]})
+    for path, *_ in site:
+        folder = path.split("/")[0]
+        if folder in folders:
+            raise BuildError(path, f"a site file in the runtime folder {folder}/ (the service "
+                             "worker serves that folder from the runtime cache only)")
+    return folders
+
+
 def service_worker(site_dir: Path, aliases: Mapping[str, str]) -> str:
     """The text of ``sw.js`` for the site as it is now on disk."""
     files = site_manifest(site_dir, runtime.PYODIDE_VERSION)["files"]
@@ -139,6 +155,7 @@ def service_worker(site_dir: Path, aliases: Mapping[str, str]) -> str:
         f"const VERSION = {json.dumps(version_of(site, content_addressed))};\n"
         f"const SITE_FILES = {json.dumps(site, separators=(',', ':'))};\n"
         f"const RUNTIME_FILES = {json.dumps(content_addressed, separators=(',', ':'))};\n"
+        f"const RUNTIME_FOLDERS = {json.dumps(runtime_folders(site, content_addressed))};\n"
     )
     return head + TEMPLATE.read_text(encoding="utf-8")
 

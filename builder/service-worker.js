@@ -1,5 +1,5 @@
 // The site's service worker (written to the site root as sw.js by builder/offline.py,
-// which puts VERSION, SITE_FILES and RUNTIME_FILES above this text).
+// which puts VERSION, SITE_FILES, RUNTIME_FILES and RUNTIME_FOLDERS above this text).
 //
 // After one visit the whole site works without a network: every page, the search
 // index, the Python runtime and the site's Python packages are kept in the browser.
@@ -12,7 +12,7 @@
 // server (new sw.js, old files) makes the install fail, and the browser tries again
 // later, instead of mixing versions. A new version waits until the page tells it to
 // take over (offline.js asks the user first), then old caches are removed.
-/* global VERSION, SITE_FILES, RUNTIME_FILES */
+/* global VERSION, SITE_FILES, RUNTIME_FILES, RUNTIME_FOLDERS */
 
 const SITE_CACHE = `rg-site-${VERSION}`;
 const RUNTIME_CACHE = "rg-runtime";
@@ -71,11 +71,31 @@ async function storeAll(cacheName, list, httpCache, skipCached) {
   await Promise.all(workers);
 }
 
+// GET requests for the files under a folder of this site.
+function routeTo(pattern) {
+  return { urlPattern: { pathname: new URL(pattern, SCOPE).pathname }, requestMethod: "get" };
+}
+
 self.addEventListener("install", (event) => {
   const site = [...entries].filter(([, entry]) => entry.cache === SITE_CACHE);
   const runtime = [...entries].filter(([, entry]) => entry.cache === RUNTIME_CACHE);
   // With "Databesparing" on, the large runtime files are kept only once a worksheet uses them.
   const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
+  // Chromium answers the files of a page and of Python straight from the caches,
+  // without waking this script for each request (static routing: a page's ~25 files
+  // and the runtime's megabytes arrive sooner). The routes apply once this version is
+  // installed, when every file they cover is in its cache (an install that could not
+  // store one fails). The runtime is routed only when it was stored at install (not
+  // with "Databesparing"). Other browsers use the fetch handler below.
+  if (event.addRoutes) {
+    const routes = [{ condition: routeTo("assets/*"), source: { cacheName: SITE_CACHE } }];
+    if (!saveData) {
+      for (const folder of RUNTIME_FOLDERS) {
+        routes.push({ condition: routeTo(`${folder}/*`), source: { cacheName: RUNTIME_CACHE } });
+      }
+    }
+    event.waitUntil(event.addRoutes(routes));
+  }
   event.waitUntil((async () => {
     // Revalidate site files (a 304 costs nothing); runtime files never change at their address.
     await storeAll(SITE_CACHE, site, "no-cache", false);

@@ -58,10 +58,17 @@ def test_a_page_preloads_its_module_graph_and_runs_its_scripts_early(built_site:
     preloaded = re.findall(preload, head)
     assert preloaded[:2] == ["offline.js", "worksheet.js"]
     assert {"form.js", "store.js", "crypto.js"} <= set(preloaded)
-    # Async, right after the article: they need not wait for the theme's bundle.
+    # The worksheet's script runs from the head, before the form is parsed, and
+    # waits for the marker after the content; other page scripts are async, right
+    # after the article: they need not wait for the theme's bundle.
+    assert ('<script type="module" async src="../../assets/rg/js/worksheet.js" '
+            'data-rg-worksheet="doelen"></script>') in head
+    assert "worksheet.js" not in body
     article_end = body.index("</article>")
-    script = body.index('<script type="module" async src="../../assets/rg/js/worksheet.js">')
-    assert script < article_end < body.index("assets/javascripts/bundle.")
+    marker = body.index("<div hidden data-rg-content-end></div>")
+    offline_script = body.index('<script type="module" async src="../../assets/rg/js/offline.js">')
+    assert body.index('data-worksheet="doelen"') < marker < article_end
+    assert offline_script < article_end < body.index("assets/javascripts/bundle.")
     handbook = (built_site / "methode/index.html").read_text(encoding="utf-8")
     assert "worksheet.js" not in handbook and "offline.js" in handbook
 

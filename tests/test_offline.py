@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from builder import cache, offline, snapshot
+from builder.errors import BuildError
 from builder.serve import IMMUTABLE, REVALIDATE, StaticServer, cache_control
 from tests.conftest import build_site
 
-SITE_LIST = re.compile(r"^const (VERSION|SITE_FILES|RUNTIME_FILES) = (.*);$", re.M)
+SITE_LIST = re.compile(r"^const (VERSION|SITE_FILES|RUNTIME_FILES|RUNTIME_FOLDERS) = (.*);$", re.M)
 
 
 def sw_constants(site: Path) -> dict:
@@ -98,6 +99,20 @@ def test_the_version_in_sw_js_is_that_of_its_lists(built_site: Path) -> None:
     constants = sw_constants(built_site)
     assert constants["VERSION"] == offline.version_of(constants["SITE_FILES"],
                                                       constants["RUNTIME_FILES"])
+
+
+def test_runtime_folders_hold_only_runtime_files(built_site: Path) -> None:
+    constants = sw_constants(built_site)
+    assert constants["RUNTIME_FOLDERS"] == ["py", "runtime"]
+    for path, *_ in constants["SITE_FILES"]:
+        assert path.split("/")[0] not in constants["RUNTIME_FOLDERS"], path
+    # Served straight from the caches by Chromium's static routes: every file there
+    # must be one the install stores.
+    site = [["assets/site.css", "sha256-a"], ["py/notes.html", "sha256-b"]]
+    runtime = [["py/pdf.zip?v=1", "sha256-c"]]
+    with pytest.raises(BuildError, match=r"py/notes\.html: a site file in the runtime folder py/"):
+        offline.runtime_folders(site, runtime)
+    assert offline.runtime_folders(site[:1], runtime) == ["py"]
 
 
 def test_an_unchanged_rebuild_is_the_same_version(built_site: Path, tmp_path: Path) -> None:

@@ -190,8 +190,40 @@ export function revOf(record) {
   return typeof record.rev === "string" ? record.rev : `oud:${record.saved_at || ""}`;
 }
 
+// --- reads started early ------------------------------------------------------------
+// A worksheet page reads its answers, their versions and the passphrase record in
+// one transaction while the page is still being parsed (startup.js). The first read
+// of each of those keys takes that result; any write, and the page once its form is
+// filled (forgetReadAhead), drop what was not taken, so nothing stale is read later.
+const readAheads = new Map();
+
+export function readAhead(keys, metaKeys) {
+  const values = transact([STORE, META], "readonly", (tx, state) => {
+    state.value = new Map();
+    const read = (store, key, name) => {
+      const request = tx.objectStore(store).get(key);
+      request.onsuccess = () => { state.value.set(name, request.result); };
+    };
+    for (const key of keys) read(STORE, key, `record:${key}`);
+    for (const key of metaKeys) read(META, key, `meta:${key}`);
+  });
+  values.catch(() => {});  // a read that takes it reports the error
+  const names = [...keys.map((key) => `record:${key}`), ...metaKeys.map((key) => `meta:${key}`)];
+  for (const name of names) readAheads.set(name, values.then((map) => map.get(name)));
+}
+
+export function forgetReadAhead() {
+  readAheads.clear();
+}
+
+function takeReadAhead(name) {
+  const value = readAheads.get(name);
+  readAheads.delete(name);
+  return value;
+}
+
 export function getRecord(key) {
-  return transact([STORE], "readonly", (tx, state) => {
+  return takeReadAhead(`record:${key}`) || transact([STORE], "readonly", (tx, state) => {
     const request = tx.objectStore(STORE).get(key);
     request.onsuccess = () => { state.value = request.result; };
   });
@@ -210,6 +242,7 @@ export function getAllRecords() {
  * and compare. Returns the stored record with its new revision.
  */
 export async function putRecord(record, expectedRev) {
+  forgetReadAhead();
   const stored = { ...record, rev: newRev() };
   await transact([STORE], "readwrite", (tx, state) => {
     const store = tx.objectStore(STORE);
@@ -228,6 +261,7 @@ export async function putRecord(record, expectedRev) {
 }
 
 export async function deleteRecord(key, expectedRev) {
+  forgetReadAhead();
   await transact([STORE], "readwrite", (tx, state) => {
     const store = tx.objectStore(STORE);
     const get = store.get(key);
@@ -248,6 +282,7 @@ export async function deleteRecord(key, expectedRev) {
  */
 export async function applyChanges({ put = [], remove = [], expected = {}, clear = false, meta = [],
   removeMeta = [] }) {
+  forgetReadAhead();
   const written = put.map((record) => ({ ...record, rev: newRev() }));
   await transact([STORE, META], "readwrite", (tx, state) => {
     const store = tx.objectStore(STORE);
@@ -279,13 +314,14 @@ export async function applyChanges({ put = [], remove = [], expected = {}, clear
 }
 
 export function getMeta(key) {
-  return transact([META], "readonly", (tx, state) => {
+  return takeReadAhead(`meta:${key}`) || transact([META], "readonly", (tx, state) => {
     const request = tx.objectStore(META).get(key);
     request.onsuccess = () => { state.value = request.result; };
   });
 }
 
 export function putMeta(record) {
+  forgetReadAhead();
   return transact([META], "readwrite", (tx, state) => {
     guarded(tx, state, () => tx.objectStore(META).put(record));
   });
@@ -293,6 +329,7 @@ export function putMeta(record) {
 
 /** Delete every record and every meta record of this database. */
 export function wipeDatabase() {
+  forgetReadAhead();
   return transact([STORE, META], "readwrite", (tx, state) => {
     guarded(tx, state, () => {
       tx.objectStore(STORE).clear();

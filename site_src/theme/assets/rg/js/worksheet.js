@@ -7,14 +7,15 @@
 import { applyChoices, fillForm, readForm } from "./form.js";
 import { addItem, clearChoice, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
-import { deleteRecord, loadDocument, onStorageEvent, saveDocument } from "./store.js";
+import { deleteRecord, forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
 import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
 import { refreshVault, unlock, vaultState } from "./vault.js";
+import { Startup, whenParsed } from "./startup.js";
 import {
   clearDraft, markRemoved, markSaved, newerOf, persistState, readDraft, readMarker, requestPersist, snoozeReminder,
   writeDraft,
 } from "./safety.js";
-import { TabGuard, broadcast, onBroadcast } from "./tabs.js";
+import { broadcast, onBroadcast } from "./tabs.js";
 import { busy, exportJson, exportPdf, importFile, showHints } from "./exports.js";
 import { Messages } from "./messages.js";
 import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
@@ -103,7 +104,7 @@ class WorksheetPage {
     return context;
   }
 
-  async start() {
+  async start(startup) {
     this.form.addEventListener("input", () => this.changed());
     this.form.addEventListener("change", () => this.changed());
     this.form.addEventListener("submit", (event) => event.preventDefault());
@@ -117,31 +118,20 @@ class WorksheetPage {
     onStorageEvent((type) => { if (type === "versionchange") this.flush(); });
     onBroadcast((message) => this.onBroadcast(message));
     onPassphrase(this.notices.unlockForm, (passphrase) => this.unlock(passphrase));
+    // The tab lock and the storage reads were started before the form was parsed;
+    // the form counts as usable once both have answered (a tab that is not the writer
+    // is read-only). Python starts after that, so it never slows the form down.
     this.python = new PythonClient((state, info) => this.pythonState(state, info));
-    // A return visit (the service worker answers from this browser's own copy): Python
-    // starts at once, beside the form. A first visit starts it once the form is usable,
-    // so the runtime's download never competes with the page.
-    const early = Boolean(globalThis.navigator?.serviceWorker?.controller);
-    if (early) this.python.start();
-    this.guard = new TabGuard(this.id, {
-      onWriter: (claimed) => this.becomeWriter(claimed),
-      onReadOnly: (reason) => this.becomeReadOnly(reason),
-      beforeYield: () => this.flushAndWait(),
-    });
-    // Ask for the tab lock and read storage at the same time; the form counts as
-    // usable once both have answered (a tab that is not the writer is read-only).
-    const writing = this.guard.start();
-    try {
-      await refreshVault();
-    } catch (error) {
-      // storage unavailable: restore() reports it
-    }
+    this.guard = startup.guard;
+    startup.attach(this);
+    await startup.vault;
     await this.reload();
-    if (!(await writing)) this.becomeReadOnly("elsewhere");
+    forgetReadAhead();
+    if (!(await startup.writing)) this.becomeReadOnly("elsewhere");
     this.root.dataset.ready = "form";
     this.markFormReady();
     this.remindBackup();
-    if (!early) requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
+    requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
   }
 
   async reload() {
@@ -527,7 +517,15 @@ class WorksheetPage {
   }
 }
 
-for (const root of document.querySelectorAll("[data-worksheet]")) {
-  const page = new WorksheetPage(root);
-  page.start();
-}
+// This module loads in the page's head (see startup.js): the worksheet named on its
+// script element starts now; each worksheet's form is filled once it is parsed.
+const named = document.querySelector("script[data-rg-worksheet]")?.dataset.rgWorksheet;
+let early = named ? new Startup(named) : null;
+whenParsed("[data-rg-content-end]").then(() => {
+  for (const root of document.querySelectorAll("[data-worksheet]")) {
+    const id = root.dataset.worksheet;
+    const startup = early && early.id === id ? early : new Startup(id);
+    if (startup === early) early = null;
+    new WorksheetPage(root).start(startup);
+  }
+});
