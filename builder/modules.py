@@ -60,13 +60,14 @@ def page_scripts(page: object, offline: bool) -> list[str]:
     """The module scripts a page loads (names without ``.js``), in order.
 
     Every page registers the service worker (``offline``, not under ``make
-    serve``); a worksheet page runs ``worksheet``; a page may name its own script
-    in its front matter (``page_script``).
+    serve``); a worksheet page runs ``startup`` (its first storage read and the
+    tab lock, as soon as that small module is loaded) and ``worksheet``; a page
+    may name its own script in its front matter (``page_script``).
     """
     meta = getattr(page, "meta", None) or {}
     names = ["offline"] if offline else []
     if meta.get("worksheet"):
-        names.append("worksheet")
+        names += ["startup", "worksheet"]
     if meta.get("page_script"):
         names.append(str(meta["page_script"]))
     return names

@@ -60,6 +60,7 @@ def test_page_scripts_follow_the_front_matter() -> None:
         return SimpleNamespace(meta=meta)
 
     assert page_scripts(page(), offline=True) == ["offline"]
-    assert page_scripts(page(worksheet="doelen"), offline=True) == ["offline", "worksheet"]
+    assert page_scripts(page(worksheet="doelen"), offline=True) == [
+        "offline", "startup", "worksheet"]
     assert page_scripts(page(page_script="leerpad"), offline=False) == ["leerpad"]
     assert page_scripts(None, offline=True) == ["offline"]

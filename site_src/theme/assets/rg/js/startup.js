@@ -1,6 +1,8 @@
-// What a worksheet page starts before its form exists. worksheet.js loads in the
-// page's head, so while the browser is still parsing the page it asks for the tab
-// lock and reads the stored answers (one storage transaction). The page attaches
+// What a worksheet page starts before its form exists. This small module loads
+// from the page's head on its own (before worksheet.js, which imports it and so
+// shares this instance): while the browser is still parsing the page it asks for
+// the tab lock and reads the stored answers (one storage transaction; on a first
+// visit this also creates the database, which takes a while). The page attaches
 // itself once the form has been parsed; until then the tab guard holds on to what
 // it has to tell it. Python starts later, once the form is usable: measured, a
 // Python start beside the form made the form slower and Python no faster.
@@ -8,7 +10,7 @@ import { readAhead, versionsKey } from "./store.js";
 import { TabGuard } from "./tabs.js";
 import { refreshVault } from "./vault.js";
 
-export class Startup {
+class Startup {
   constructor(id) {
     this.id = id;
     this.page = new Promise((resolve) => { this.attach = resolve; });
@@ -25,6 +27,20 @@ export class Startup {
     // Storage unavailable: the page's restore() says so.
     this.vault = refreshVault().catch(() => {});
   }
+}
+
+// The worksheet named on this module's script element starts now.
+const named = document.querySelector("script[data-rg-worksheet]")?.dataset.rgWorksheet;
+let early = named ? new Startup(named) : null;
+
+/** The startup begun for worksheet ``id`` (once), or a new one. */
+export function startupFor(id) {
+  if (early && early.id === id) {
+    const started = early;
+    early = null;
+    return started;
+  }
+  return new Startup(id);
 }
 
 // The Oefenmodus is on in this tab (see WorksheetPage.setPractice).

@@ -10,7 +10,7 @@ import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { deleteRecord, forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
 import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
 import { refreshVault, unlock, vaultState } from "./vault.js";
-import { Startup, whenParsed } from "./startup.js";
+import { startupFor, whenParsed } from "./startup.js";
 import {
   clearDraft, markRemoved, markSaved, newerOf, persistState, readDraft, readMarker, requestPersist, snoozeReminder,
   writeDraft,
@@ -517,15 +517,10 @@ class WorksheetPage {
   }
 }
 
-// This module loads in the page's head (see startup.js): the worksheet named on its
-// script element starts now; each worksheet's form is filled once it is parsed.
-const named = document.querySelector("script[data-rg-worksheet]")?.dataset.rgWorksheet;
-let early = named ? new Startup(named) : null;
+// This module loads in the page's head; startup.js has already begun reading storage.
+// Each worksheet's form is filled once it is parsed.
 whenParsed("[data-rg-content-end]").then(() => {
   for (const root of document.querySelectorAll("[data-worksheet]")) {
-    const id = root.dataset.worksheet;
-    const startup = early && early.id === id ? early : new Startup(id);
-    if (startup === early) early = null;
-    new WorksheetPage(root).start(startup);
+    new WorksheetPage(root).start(startupFor(root.dataset.worksheet));
   }
 });
