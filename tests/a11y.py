@@ -1,8 +1,14 @@
-"""axe-core in the browser tests: served from node_modules by the test, never a CDN."""
+"""axe-core in the browser tests: from node_modules, evaluated by the test, never a CDN.
+
+Axe is evaluated through the DevTools protocol, which the page's CSP does not
+govern, instead of being served to the page by a route: a route turns off the
+browser's HTTP cache, and every page would load all its files anew.
+"""
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -11,28 +17,20 @@ ALLOWLIST = Path(__file__).resolve().parent / "a11y-allowlist.json"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+@cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
 def allowlist() -> dict[str, str]:
     """Rule id → the reason it cannot be fixed by our overrides."""
     return json.loads(ALLOWLIST.read_text(encoding="utf-8"))["rules"]
 
 
-def install_axe(page) -> None:
-    """Serve axe from the site's own origin (the CSP allows only 'self')."""
-    body = AXE.read_text(encoding="utf-8")
-    page.route("**/__axe.min.js", lambda route: route.fulfill(
-        content_type="text/javascript", body=body))
-
-
 def run_axe(page) -> list[dict]:
     """Violations of WCAG 2.2 A/AA on the current page, minus the allowlist."""
-    page.evaluate("""() => new Promise((resolve, reject) => {
-        if (window.axe) { resolve(); return; }
-        const script = document.createElement('script');
-        script.src = new URL('__axe.min.js', document.baseURI).href;
-        script.onload = resolve;
-        script.onerror = () => reject(new Error('axe did not load'));
-        document.head.append(script);
-    })""")
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.evaluate(_axe_source())
     result = page.evaluate(
         "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     allowed = allowlist()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.a11y import install_axe, run_axe
+from tests.a11y import run_axe
 from tests.conftest import wait_for_form, wait_for_python
 
 pytestmark = pytest.mark.browser
@@ -46,7 +46,6 @@ PAGE_GROUPS = 3
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme,
                                            group: int) -> None:
-    install_axe(page)
     page.add_init_script(
         f"localStorage.setItem('/handboek/.__palette', JSON.stringify({{index: "
         f"{0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))")
@@ -63,7 +62,6 @@ def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme,
 
 
 def test_worksheets_empty_filled_and_with_hints(page, site_url, built_site) -> None:
-    install_axe(page)
     found = {}
     for rel in worksheet_pages(built_site):
         page.goto(site_url + rel.lstrip("/"))

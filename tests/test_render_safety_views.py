@@ -35,13 +35,16 @@ A path is one call the page makes and inserts as HTML: ``bridge.evaluate`` of
 every worksheet (JSON in, the summary and all views out, each view checked by
 its own ``_check_*``), ``bridge.compare_versions`` and the evaluation
 overview's ``combine``. Rendering each worksheet once and checking all its views
-is cheaper than rendering the views one by one. ``RG_HYPOTHESIS_EXAMPLES`` sets
-the cases per path (CI: 5,000).
+is cheaper than rendering the views one by one. ``RG_HYPOTHESIS_VIEW_EXAMPLES``
+sets the cases per path (default 2,000: a case fills every text field of the
+worksheet at once, so a path sees tens of thousands of texts; the single-field
+engine paths in ``test_render_safety.py`` run 5,000 cases each).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -49,7 +52,7 @@ from html import escape
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from tests.test_render_safety import HOSTILE, NAUGHTY, Parsed, _Collector, checked, user_text
 from worksheets import _bijeenkomst as meeting
@@ -62,6 +65,8 @@ from worksheets._teamcijfers import PILOT_NAME
 from worksheets.engine import bridge
 from worksheets.engine.documents import new_document, normalize
 from worksheets.engine.schema import Answers, Choice, Field, Group, ItemList, ShortText, Worksheet
+
+VIEW_EXAMPLES = int(os.environ.get("RG_HYPOTHESIS_VIEW_EXAMPLES", "2000"))
 
 #: Benign texts whose renderings define what a path may produce: a plain word,
 #: nothing, a name and identifying details (the case check's table), a very long
@@ -827,7 +832,7 @@ def assert_view_literal(name: str, text: str) -> None:
 def test_view_shows_user_text_literally(name: str) -> None:
     allowed(name)
 
-    @checked
+    @settings(checked, max_examples=VIEW_EXAMPLES)
     @given(text=user_text)
     def check(text: str) -> None:
         assert_view_literal(name, text)
