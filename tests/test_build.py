@@ -56,15 +56,18 @@ def test_a_page_preloads_its_module_graph_and_runs_its_scripts_early(built_site:
     head, body = html.split("</head>", 1)
     preload = r'<link rel="modulepreload" href="\.\./\.\./assets/rg/js/([a-z-]+\.js)">'
     preloaded = re.findall(preload, head)
-    assert preloaded[:2] == ["offline.js", "startup.js"]
-    assert {"worksheet.js", "form.js", "store.js", "crypto.js"} <= set(preloaded)
+    assert preloaded[0] == "startup.js"
+    assert {"offline.js", "worksheet.js", "form.js", "store.js", "crypto.js"} <= set(preloaded)
     assert len(preloaded) == len(set(preloaded)), "each module once"
     # The worksheet's scripts run from the head, before the form is parsed (the small
-    # startup.js first), and wait for the marker after the content; other page scripts
-    # are async, right after the article: they need not wait for the theme's bundle.
+    # startup.js first, even before the stylesheets, but after the CSP), and wait for
+    # the marker after the content; other page scripts are async, right after the
+    # article: they need not wait for the theme's bundle.
     script = '<script type="module" async src="../../assets/rg/js/{}'
     startup = head.index(script.format('startup.js" data-rg-worksheet="doelen"></script>'))
-    assert startup < head.index(script.format('worksheet.js"></script>'))
+    worksheet = head.index(script.format('worksheet.js"></script>'))
+    assert startup < head.index('rel="stylesheet"') < worksheet
+    assert head.index('http-equiv="Content-Security-Policy"') < head.index("modulepreload")
     assert "worksheet.js" not in body and "startup.js" not in body
     article_end = body.index("</article>")
     marker = body.index("<div hidden data-rg-content-end></div>")
