@@ -131,7 +131,7 @@ class WorksheetPage {
     this.root.dataset.ready = "form";
     this.markFormReady();
     this.remindBackup();
-    requestAnimationFrame(() => setTimeout(() => this.python.start(), 0));
+    this.python.start();
   }
 
   async reload() {
