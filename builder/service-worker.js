@@ -94,7 +94,11 @@ self.addEventListener("install", (event) => {
         routes.push({ condition: routeTo(`${folder}/*`), source: { cacheName: RUNTIME_CACHE } });
       }
     }
-    event.waitUntil(event.addRoutes(routes));
+    try {
+      event.waitUntil(event.addRoutes(routes).catch(() => {}));
+    } catch (error) {
+      // a browser that does not know these rules: the fetch handler serves everything
+    }
   }
   event.waitUntil((async () => {
     // Revalidate site files (a 304 costs nothing); runtime files never change at their address.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,6 +84,17 @@ SPOIL_SNAPSHOT = """async (url) => {
 }"""
 
 
+#: How each script and stylesheet the page itself names was served ("cache": by a static
+#: route, without the service worker's fetch handler).
+ROUTED_SOURCES = """() => {
+  const named = new Set([...document.querySelectorAll("script[src], link[href]")]
+    .map((element) => element.src || element.href));
+  return Object.fromEntries(performance.getEntriesByType("resource")
+    .filter((entry) => named.has(entry.name) && entry.name.includes("/assets/"))
+    .map((entry) => [entry.name.split("/").pop(), entry.workerFinalSourceType]));
+}"""
+
+
 @pytest.mark.plain_python
 def test_return_visit_restores_the_snapshot_and_falls_back_when_it_is_broken(
         page, site_url, built_site, watch) -> None:
@@ -95,6 +107,10 @@ def test_return_visit_restores_the_snapshot_and_falls_back_when_it_is_broken(
     wait_until_offline_ready(page)
     page.reload()
     assert page.evaluate("window.__rgMode") == "snapshot"
+    # Chromium served the page's scripts and styles straight from the cache (the
+    # service worker's static routes), without running the worker's fetch handler.
+    sources = page.evaluate(ROUTED_SOURCES)
+    assert sources and set(sources.values()) == {"cache"}, json.dumps(sources)
     page.fill("#ws-doelen-moeilijk-0", "Na een snelle start")
     assert export_pdf(page).startswith(b"%PDF-")
     snapshot = runtime_config(built_site)["snapshot"]["url"].removeprefix("../../..")
