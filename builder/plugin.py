@@ -101,11 +101,17 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Templates ask which module scripts a page loads and what they import."""
         js_dir = Path(config.theme.custom_dir or ".") / assets.JS_DIR
+        graphs: dict[str, list[str]] = {}  # each script's graph read once per build
+
+        def graph(name: str) -> list[str]:
+            if name not in graphs:
+                graphs[name] = modules.module_graph(js_dir, f"{name}.js")
+            return graphs[name]
 
         def page_modules(page: Page | None) -> list[tuple[str, list[str]]]:
             names = modules.page_scripts(page, bool(config.extra.get("rg_offline")))
             try:
-                return [(name, modules.module_graph(js_dir, f"{name}.js")) for name in names]
+                return [(name, graph(name)) for name in names]
             except BuildError as error:
                 _raise(error)
                 raise
