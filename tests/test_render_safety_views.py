@@ -37,7 +37,7 @@ its own ``_check_*``), ``bridge.compare_versions`` and the evaluation
 overview's ``combine``. Rendering each worksheet once and checking all its views
 is cheaper than rendering the views one by one. ``RG_HYPOTHESIS_VIEW_EXAMPLES``
 sets the cases per path (default 2,000: a case fills every text field of the
-worksheet at once, so a path sees tens of thousands of texts; the single-field
+worksheet at once, so a path checks many thousands of texts; the single-field
 engine paths in ``test_render_safety.py`` run 5,000 cases each).
 """
 
