@@ -455,10 +455,15 @@ def _resources_versions(text: str) -> tuple[Answers, Answers]:
     return older, newer
 
 
-def _render_resources_versions(text: str) -> str:
-    older, newer = _resources_versions(text)
-    return json.loads(bridge.compare_versions("resources", json.dumps(older),
+def _compared(worksheet: str, versions: tuple[Answers, Answers]) -> str:
+    """The HTML of ``bridge.compare_versions`` for two versions of ``worksheet``."""
+    older, newer = versions
+    return json.loads(bridge.compare_versions(worksheet, json.dumps(older),
                                               json.dumps(newer)))["html"]
+
+
+def _render_resources_versions(text: str) -> str:
+    return _compared("resources", _resources_versions(text))
 
 
 def _check_resources_versions(page: Page, text: str) -> None:
@@ -589,9 +594,7 @@ def _meeting_versions(text: str) -> tuple[Answers, Answers]:
 
 
 def _render_meeting_versions(text: str) -> str:
-    older, newer = _meeting_versions(text)
-    return json.loads(bridge.compare_versions("bijeenkomst", json.dumps(older),
-                                              json.dumps(newer)))["html"]
+    return _compared("bijeenkomst", _meeting_versions(text))
 
 
 def _check_meeting_versions(page: Page, text: str) -> None:
