@@ -10,9 +10,9 @@ stages, in order:
    icons (:mod:`builder.icons`); the Python memory snapshot starts in Node beside
    the build (:mod:`builder.snapshot`)
 5. build with mkdocs-material       (MkDocs itself, strict mode)
-6. post-process: CSP, service worker, manifest
-                                    (:mod:`builder.security`, :mod:`builder.offline`,
-                                    :mod:`builder.manifest`)
+6. post-process: search held on worksheet pages, CSP, service worker, manifest
+                                    (:mod:`builder.search`, :mod:`builder.security`,
+                                    :mod:`builder.offline`, :mod:`builder.manifest`)
 7. verify the written site          (:mod:`builder.verify`)
 """
 

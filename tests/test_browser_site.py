@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,12 +64,63 @@ def test_a_first_visit_starts_python_only_once_the_form_is_usable(page, site_url
     watch.assert_clean(page)
 
 
+MATERIAL_SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+
+
+def material_search_requested(watch) -> bool:
+    return any(MATERIAL_SEARCH_WORKER.search(url) for url in watch.requests)
+
+
+def search_for(page, text: str) -> None:
+    page.locator(".md-search__input").click()
+    page.keyboard.type(text)  # Material searches on key events
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+
+
 def test_search_works_in_dutch(page, site_url, watch) -> None:
     page.goto(site_url)
-    page.locator(".md-search__input").click()
-    page.keyboard.type("naasten")  # Material searches on key events
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    search_for(page, "naasten")
     assert page.locator(".md-search-result__item").count() > 0
+    watch.assert_clean(page)
+
+
+# Who let the held search worker go, and what Python's state was at that moment.
+SEARCH_RELEASE_WATCH = """
+new BroadcastChannel("rg-search").onmessage = (event) => {
+  const sheet = document.querySelector("[data-worksheet]");
+  window.__rgSearchRelease = { message: event.data, python: sheet && sheet.dataset.python || null };
+};
+"""
+
+
+def test_worksheet_search_waits_for_python_unless_someone_opens_it(page, site_url,
+                                                                   watch) -> None:
+    held = []  # the runtime, held: Python cannot be ready, so only opening the search helps
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.add_init_script(SEARCH_RELEASE_WATCH)
+    page.goto(site_url + "werkbladen/doelen/", wait_until="load")
+    wait_for_form(page)
+    page.wait_for_timeout(1500)
+    assert [u for u in watch.requests if "/workers/rg-search-hold.js?worker=search." in u]
+    assert not material_search_requested(watch)
+    search_for(page, "naasten")
+    assert page.evaluate("window.__rgSearchRelease") == {"message": "release", "python": None}
+    assert material_search_requested(watch)
+    assert page.locator(".md-search-result__item").count() > 0
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    watch.assert_clean(page)
+
+
+def test_worksheet_search_is_let_go_once_python_is_ready(page, site_url, watch) -> None:
+    page.add_init_script(SEARCH_RELEASE_WATCH)
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_python(page)
+    page.wait_for_function("() => window.__rgSearchRelease", timeout=10000)
+    assert page.evaluate("window.__rgSearchRelease") == {"message": "release", "python": "ready"}
+    search_for(page, "naasten")
+    assert material_search_requested(watch)
     watch.assert_clean(page)
 
 

@@ -21,6 +21,7 @@ import { Messages } from "./messages.js";
 import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
 import { Versions } from "./versions.js";
 import { renderViews, sortTable } from "./views.js";
+import { releaseSearch, releaseSearchWhenOpened } from "./search-release.js";
 import { confirmDialog, download, focusAfter, setText, timeLabel } from "./ui.js";
 
 const SAVE_DELAY_MS = 150;
@@ -390,12 +391,17 @@ class WorksheetPage {
       setText(this.pythonStatus, "Python is klaar", "ready");
       this.root.dataset.python = "ready";
       // Hints first (for the restored answers); then, when the page is idle, warm up
-      // the PDF stack so the first export does not wait for it.
+      // the PDF stack so the first export does not wait for it, and let the search
+      // build its index (held until now so it does not slow Python's start down).
       this.formReady.then(() => this.evaluate()).then(() => {
         const idle = globalThis.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
-        idle(() => this.python.call("preloadPdf", {}).catch(() => {}), { timeout: 5000 });
+        idle(() => {
+          releaseSearch();
+          this.python.call("preloadPdf", {}).catch(() => {});
+        }, { timeout: 5000 });
       });
     } else {
+      releaseSearch();
       setText(this.pythonStatus, "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
       if (!this.saveFailed) this.messages.say(FAILED_MESSAGE, "info");
@@ -520,6 +526,7 @@ class WorksheetPage {
 // This module loads in the page's head; startup.js has already begun reading storage.
 // Each worksheet's form is filled once it is parsed.
 whenParsed("[data-rg-content-end]").then(() => {
+  releaseSearchWhenOpened();
   for (const root of document.querySelectorAll("[data-worksheet]")) {
     new WorksheetPage(root).start(startupFor(root.dataset.worksheet));
   }
