@@ -147,8 +147,10 @@ def _render_dynamic(spec: Choice, base: str, path: str, nested: bool,
                     help_html: Safe, help_id: str | None, hint: Safe) -> Safe:
     """A choice whose options the page fills in from Python's ``choices``."""
     layout = "rg-options rg-options--row" if spec.layout == "row" else "rg-options"
+    # Hidden while there is nothing to choose (the page shows it once there is).
     clear = None if spec.multiple else el(
-        "button", {"type": "button", "class": "rg-link-button", "data-rg-action": "clear-choice"},
+        "button", {"type": "button", "class": "rg-link-button", "data-rg-action": "clear-choice",
+                   "hidden": True},
         "Keuze wissen", el("span", {"class": "rg-visually-hidden"}, f": {spec.label}"))
     return el("fieldset", {**_wrapper_attrs(spec, nested),
                            "aria-describedby": _described(help_id, f"{base}-hint"),

@@ -95,13 +95,22 @@ export function renderDynamic(wrapper, options, chosen) {
     label.append(input, text);
     return label;
   }));
-  wrapper.querySelector('[data-rg="dynamic-empty"]').hidden = all.length > 0;
+  const empty = wrapper.querySelector('[data-rg="dynamic-empty"]');
+  empty.hidden = all.length > 0;
+  // "Keuze wissen" only when there is something to choose.
+  const clear = wrapper.querySelector('[data-rg-action="clear-choice"]');
+  if (clear) clear.hidden = all.length === 0;
   if (focused !== null) {
-    // The same option again; if it is gone, the chosen or first one, never <body>.
+    // The same option again; if it is gone, the chosen or first one, or the line that
+    // says there is nothing to choose: never <body>.
     const again = [...box.querySelectorAll("input")].find((input) => input.value === focused) ||
-      box.querySelector("input:checked") || box.querySelector("input") ||
-      wrapper.querySelector('[data-rg-action="clear-choice"]');
-    if (again) again.focus();
+      box.querySelector("input:checked") || box.querySelector("input");
+    if (again) {
+      again.focus();
+    } else {
+      empty.tabIndex = -1;
+      empty.focus();
+    }
   }
 }
 
