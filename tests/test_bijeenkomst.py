@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import io
 import json
 import re
@@ -26,7 +27,7 @@ from tests.bijeenkomst_scenario import (
 from worksheets import _bijeenkomst as logic
 from worksheets import bijeenkomst
 from worksheets.engine import bridge
-from worksheets.engine.documents import dump_document, parse_document
+from worksheets.engine.documents import check_answers, dump_document, parse_document
 from worksheets.engine.pdf import PdfDocument
 from worksheets.engine.render import render_worksheet
 from worksheets.engine.schema import Answers, Hint
@@ -133,6 +134,47 @@ def test_the_proposal_is_offered_as_choices_for_the_agenda() -> None:
     options = SHEET.choices(full_answers(), CONTEXT)["agenda.onderwerp"]
     assert [o.value for o in options] == titles(logic.propose_agenda(full_answers(), CONTEXT))
     assert all(o.label == o.value for o in options)
+
+
+def adopt_button_value(html: str) -> list[dict] | None:
+    found = re.search(r'data-rg-action="fill-field" data-rg-field="agenda" data-rg-value="([^"]*)"',
+                      html)
+    return json.loads(html_module.unescape(found.group(1))) if found else None
+
+
+def test_the_proposal_can_be_taken_over_into_an_empty_agenda() -> None:
+    html = str(SHEET.views(full_answers() | {"agenda": []}, CONTEXT)[0].html)
+    assert "Neem dit voorstel over in ‘Mijn agenda’</button>" in html
+    blocks = adopt_button_value(html)
+    taken = full_answers() | {"agenda": blocks}
+    assert check_answers(SHEET, taken)["agenda"] == blocks  # the form accepts it as it is
+    assert logic.own_agenda(taken, CONTEXT) == logic.propose_agenda(taken, CONTEXT)
+    assert blocks[0] == {"onderwerp": logic.WELCOME, "eigen": "", "minuten": "10", "wie": ""}
+    assert {"onderwerp": "Punt van Anna: Wie rijdt er naar het zwembad?", "eigen": "",
+            "minuten": "5", "wie": "Anna"} in blocks
+
+
+def test_taking_over_the_proposal_never_overwrites_the_clients_agenda() -> None:
+    assert adopt_button_value(str(SHEET.views(full_answers(), CONTEXT)[0].html)) is None
+    only_who = answers(agenda=[block("agenda", wie="Anna")])  # no topic yet, still hers
+    assert adopt_button_value(str(SHEET.views(only_who, CONTEXT)[0].html)) is None
+    blank_block = answers(agenda=[block("agenda")])
+    assert adopt_button_value(str(SHEET.views(blank_block, CONTEXT)[0].html)) is not None
+
+
+def test_a_proposal_longer_than_the_agenda_allows_is_cut_to_fit() -> None:
+    many = {"doelen": {"doelen": [goal(f"Doel nummer {n}") for n in range(30)]}}
+    blocks = adopt_button_value(str(SHEET.views(answers(), many)[0].html))
+    assert len(blocks) == bijeenkomst.MY_AGENDA.max_items == 20
+    assert check_answers(SHEET, answers(agenda=blocks))["agenda"] == blocks
+
+
+def test_hostile_text_in_the_proposal_stays_inside_the_button_value() -> None:
+    hostile = '"><script>alert(1)</script>&amp;'
+    html = str(SHEET.views(answers(), {"doelen": {"doelen": [goal(hostile)]}})[0].html)
+    assert "<script>" not in html
+    assert {"onderwerp": f"Doel: {hostile}", "eigen": "", "minuten": "10", "wie": ""} in (
+        adopt_button_value(html))
 
 
 # --------------------------------------------------------------------------- carry-over

@@ -115,6 +115,35 @@ def test_goals_and_nominated_people_are_proposed(page, site_url, watch) -> None:
     watch.assert_clean(page)
 
 
+def test_the_proposal_is_taken_over_into_an_empty_agenda(page, site_url, watch) -> None:
+    open_with_saved(page, site_url)
+    wait_for_python(page)
+    take_over = page.get_by_role("button", name="Neem dit voorstel over in ‘Mijn agenda’")
+    take_over.click()
+    page.get_by_text("Het voorstel staat nu in ‘Mijn agenda’.").wait_for()
+    assert page.evaluate("document.activeElement.id") == f"{ID}-agenda-0-onderwerp-0"
+    assert page.is_checked(f"#{ID}-agenda-0-onderwerp-0")  # Welkom en voorstelronde
+    wait_saved(page)
+    blocks = stored(page)["agenda"]
+    assert [b["onderwerp"] for b in blocks] == [
+        "Welkom en voorstelronde", "Wat ging er goed de afgelopen tijd?",
+        "Doel: Ik wil weer elke week zwemmen", "Doel: Ik wil mijn schulden op een rij",
+        "Doel: Ik wil een eigen huis", "Doel: Ik wil weten wat ik belangrijk vind",
+        "Afspraken over contact in de groep", "Volgende bijeenkomst en afsluiting"]
+    assert blocks[0] == {"onderwerp": "Welkom en voorstelronde", "eigen": "", "minuten": "10",
+                         "wie": ""}
+    # Now it is the client's own agenda: no more offer to replace it, the time view uses it.
+    take_over.wait_for(state="detached")
+    agenda = page.locator('[data-rg-view="agenda"]')
+    agenda.get_by_text("Samen: 65 minuten").wait_for()
+    assert "nog geen eigen agenda" not in agenda.inner_text()
+    page.reload()
+    wait_for_python(page)
+    assert page.locator("[data-field=agenda] .rg-group-item").count() == 8
+    assert take_over.count() == 0
+    watch.assert_clean(page)
+
+
 def test_edits_persist_across_reload(page, site_url, watch) -> None:
     open_with_saved(page, site_url)
     page.fill(f"#{ID}-groepsnaam", "Team Samira")

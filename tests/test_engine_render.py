@@ -14,6 +14,7 @@ from worksheets.engine.render import (
     INDEX,
     NUMBER,
     field_id,
+    fill_button,
     render_field,
     render_summary,
     render_worksheet,
@@ -588,3 +589,19 @@ def test_render_summary_escapes_titles_lines_and_empty_texts() -> None:
 
 def test_render_summary_of_nothing_is_empty() -> None:
     assert render_summary([]) == ""
+
+
+def test_a_fill_button_carries_a_value_the_field_accepts() -> None:
+    spec = Group(id="blokken", label="Blokken", item_label="Blok", add_label="Blok toevoegen",
+                 max_items=2, fields=(ShortText(id="titel", label="Titel", max_length=20),
+                                      Choice(id="kleur", label="Kleur", options=COLOURS)))
+    value = [{"titel": 'Eén "blok" <b>&', "kleur": "rood"}]
+    html = str(fill_button(spec, value, "Neem over", "Overgenomen & klaar"))
+    assert html == (
+        '<button type="button" class="rg-button rg-fill-button" data-rg-action="fill-field" '
+        'data-rg-field="blokken" data-rg-value="[{&quot;titel&quot;:&quot;Eén \\&quot;blok\\&quot; '
+        '&lt;b&gt;&amp;&quot;,&quot;kleur&quot;:&quot;rood&quot;}]" '
+        'data-rg-done="Overgenomen &amp; klaar">Neem over</button>')
+    for wrong in ([{"kleur": "paars"}], [{"titel": "x" * 21}], [{}, {}, {}], "tekst"):
+        with pytest.raises(ValueError, match="^blokken: "):
+            fill_button(spec, wrong, "Neem over", "Klaar")

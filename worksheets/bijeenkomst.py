@@ -15,6 +15,8 @@ from __future__ import annotations
 from . import _bijeenkomst as logic
 from . import _bijeenkomst_docs as docs
 from ._voorbeelden import BIJEENKOMST_VOORBEELD
+from .engine.html import Safe, join
+from .engine.render import fill_button
 from .engine.schema import (
     Answers,
     Choice,
@@ -101,6 +103,9 @@ AGENDA_FIELDS = (
     ShortText(id="wie", label="Wie vertelt of leidt dit punt?", max_length=80),
 )
 
+MY_AGENDA = Group(id="agenda", label="Mijn agenda", fields=AGENDA_FIELDS,
+                  item_label="Agendapunt", add_label="Agendapunt toevoegen", max_items=20)
+
 AGENDA = Section(
     id="agenda",
     title="De agenda",
@@ -109,11 +114,9 @@ AGENDA = Section(
           "voorstel in de uitnodiging.\n\n"
           "Wil je iets veranderen? Maak dan hier je eigen agenda: één blok per punt. Kies "
           "een punt uit het voorstel, of schrijf zelf een punt. Met de pijltjes zet je een "
-          "punt hoger of lager.",
-    fields=(
-        Group(id="agenda", label="Mijn agenda", fields=AGENDA_FIELDS,
-              item_label="Agendapunt", add_label="Agendapunt toevoegen", max_items=20),
-    ),
+          "punt hoger of lager. Is ‘Mijn agenda’ nog leeg? Dan kun je ook het hele voorstel "
+          "overnemen, met de knop onder het voorstel. Daarna pas je het hier aan.",
+    fields=(MY_AGENDA,),
 )
 
 ACTION_FIELDS = (
@@ -272,9 +275,22 @@ def choices(answers: Answers, context: Context) -> dict[str, tuple[Option, ...]]
     }
 
 
+def adopt_proposal(answers: Answers, context: Context) -> Safe:
+    """"Neem dit voorstel over": fills an empty ‘Mijn agenda’ with the proposal."""
+    if not MY_AGENDA.is_empty(answers["agenda"]):
+        return Safe("")  # never overwrite what the client wrote
+    blocks = [{"onderwerp": item.title, "eigen": "",
+               "minuten": str(item.minutes) if item.minutes else "", "wie": item.who}
+              for item in logic.propose_agenda(answers, context)[:MY_AGENDA.max_items]]
+    return fill_button(MY_AGENDA, blocks, "Neem dit voorstel over in ‘Mijn agenda’",
+                       "Het voorstel staat nu in ‘Mijn agenda’. Daar kun je punten "
+                       "veranderen, weghalen of verplaatsen.")
+
+
 def views(answers: Answers, context: Context) -> list[View]:
     return [
-        View("voorstel", "Voorstel voor de agenda", docs.proposal_html(answers, context)),
+        View("voorstel", "Voorstel voor de agenda",
+             join(docs.proposal_html(answers, context), adopt_proposal(answers, context))),
         View("agenda", "Je agenda en de tijd", docs.agenda_html(answers, context)),
         View("kaart", "Mensen van je kaart", docs.people_html(answers, context)),
     ]

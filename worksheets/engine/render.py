@@ -10,6 +10,7 @@ inputs with ``aria-describedby``. Repeating parts carry a ``<template>`` with
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .documents import FORMAT, MAX_BYTES
 from .html import Safe, el, join, paragraphs
@@ -224,6 +225,20 @@ def render_summary(blocks: list[SummaryBlock]) -> Safe:
                 else el("p", {"class": "rg-muted"}, block.empty_text or "Nog niets ingevuld."))
         parts.append(el("div", {"class": "rg-summary-block"}, el("h3", {}, block.title), body))
     return join(parts)
+
+
+def fill_button(spec: Field, value: Any, label: str, done: str) -> Safe:
+    """A button for a view that puts ``value`` into the form field ``spec`` (top level).
+
+    The page fills the field, saves, moves the focus there and says ``done``. A
+    value the field would refuse is a mistake in the worksheet: ValueError.
+    """
+    problems = spec.problems(value)
+    if problems:
+        raise ValueError(f"{spec.id}: {'; '.join(problems)}")
+    return _button("fill-field", label, "rg-fill-button", rg_field=spec.id,
+                   rg_value=json.dumps(value, ensure_ascii=False, separators=(",", ":")),
+                   rg_done=done)
 
 
 def _button(action: str, label: str, extra: str = "", **data: str) -> Safe:

@@ -4,7 +4,7 @@
 // Safety nets (see store.js, safety.js, tabs.js): verified saves with revisions,
 // a synchronous draft per keystroke, one writing tab, backup reminders, the
 // optional passphrase, and a message when stored answers have vanished.
-import { applyChoices, fillForm, readForm } from "./form.js";
+import { applyChoices, fillField, fillForm, readForm } from "./form.js";
 import { addItem, clearChoice, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { deleteRecord, forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
@@ -443,6 +443,7 @@ class WorksheetPage {
       "move-up": () => edited(moveItem(target, -1)),
       "move-down": () => edited(moveItem(target, 1)),
       "clear-choice": () => { clearChoice(target); this.changed(); },
+      "fill-field": () => this.fillFromView(target),
       "save-snapshot": () => this.saveSnapshot(),
       "compare-versions": () => this.compareVersions(target),
       practice: () => this.setPractice(true),
@@ -462,6 +463,25 @@ class WorksheetPage {
     };
     const action = actions[target.dataset.rgAction];
     if (action) action();
+  }
+
+  // A view's button that puts Python's proposal into a field (render.fill_button):
+  // fill, save, and bring the focus to the filled field.
+  fillFromView(button) {
+    if (!this.canSave) return;
+    const wrapper = this.form.querySelector(`[data-field="${CSS.escape(button.dataset.rgField || "")}"]`);
+    let value;
+    try {
+      value = JSON.parse(button.dataset.rgValue);
+    } catch (error) {
+      return;
+    }
+    if (!wrapper) return;
+    fillField(wrapper, value);
+    this.changed();
+    const first = wrapper.querySelector("input:not([type=hidden]), textarea");
+    if (first) first.focus();
+    this.messages.say(button.dataset.rgDone, "info");
   }
 
   async saveSnapshot() {
