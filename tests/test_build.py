@@ -60,13 +60,14 @@ def test_a_page_preloads_its_module_graph_and_runs_its_scripts_early(built_site:
     assert {"offline.js", "worksheet.js", "form.js", "store.js", "crypto.js"} <= set(preloaded)
     assert len(preloaded) == len(set(preloaded)), "each module once"
     # The worksheet's scripts run from the head, before the form is parsed (the small
-    # startup.js first, even before the stylesheets, but after the CSP), and wait for
-    # the marker after the content; other page scripts are async, right after the
-    # article: they need not wait for the theme's bundle.
+    # startup.js first; both, and all they import, before the stylesheets, but after
+    # the CSP), and wait for the marker after the content; other page scripts are
+    # async, right after the article: they need not wait for the theme's bundle.
     script = '<script type="module" async src="../../assets/rg/js/{}'
     startup = head.index(script.format('startup.js" data-rg-worksheet="doelen"></script>'))
     worksheet = head.index(script.format('worksheet.js"></script>'))
-    assert startup < head.index('rel="stylesheet"') < worksheet
+    assert startup < worksheet < head.index('rel="stylesheet"')
+    assert head.index("rg/js/ui.js") < head.index('rel="stylesheet"')  # the worksheet's graph
     assert head.index('http-equiv="Content-Security-Policy"') < head.index("modulepreload")
     assert "worksheet.js" not in body and "startup.js" not in body
     article_end = body.index("</article>")
