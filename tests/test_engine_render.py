@@ -603,5 +603,5 @@ def test_a_fill_button_carries_a_value_the_field_accepts() -> None:
         '&lt;b&gt;&amp;&quot;,&quot;kleur&quot;:&quot;rood&quot;}]" '
         'data-rg-done="Overgenomen &amp; klaar">Neem over</button>')
     for wrong in ([{"kleur": "paars"}], [{"titel": "x" * 21}], [{}, {}, {}], "tekst"):
-        with pytest.raises(ValueError, match="^blokken: "):
+        with pytest.raises(ValueError, match=r"^blokken: "):
             fill_button(spec, wrong, "Neem over", "Klaar")

@@ -1,5 +1,6 @@
 // Editing lists and repeating blocks on a worksheet page: add, remove, reorder,
-// clear a choice, with focus kept where the user expects it.
+// clear a choice, fill a field from a view's button, with focus kept where the
+// user expects it.
 import { fillField, itemHasContent, itemsOf, readField } from "./form.js";
 import { confirmDialog } from "./ui.js";
 
@@ -72,4 +73,22 @@ export function moveItem(button, step) {
 export function clearChoice(button) {
   const wrapper = button.closest("[data-kind]");
   for (const input of wrapper.querySelectorAll(".rg-options input")) input.checked = false;
+}
+
+// A view's button that puts Python's proposal into a field (render.fill_button):
+// fills the field and brings the focus there. Returns the field, or null when the
+// button names no field of this form or carries no readable value.
+export function fillFromButton(form, button) {
+  const wrapper = form.querySelector(`[data-field="${CSS.escape(button.dataset.rgField || "")}"]`);
+  let value;
+  try {
+    value = JSON.parse(button.dataset.rgValue);
+  } catch (error) {
+    return null;
+  }
+  if (!wrapper) return null;
+  fillField(wrapper, value);
+  const first = wrapper.querySelector("input:not([type=hidden]), textarea");
+  if (first) first.focus();
+  return wrapper;
 }

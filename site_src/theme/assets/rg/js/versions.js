@@ -3,6 +3,7 @@
 // the schema version they were saved in; older ones are migrated before comparing.
 import { readForm } from "./form.js";
 import { loadVersions, saveVersions } from "./store.js";
+import { busy } from "./ui.js";
 
 const label = (version) => new Date(version.saved_at).toLocaleString("nl-NL",
   { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -72,5 +73,33 @@ export class Versions {
     if (!older || !newer) return null;
     const outcome = await this.page.python.call("compareVersions", { worksheet: this.page.id, older, newer });
     return outcome.html;
+  }
+
+  // "Bewaar deze versie".
+  async save() {
+    const page = this.page;
+    try {
+      await this.snapshot();
+      page.messages.say("Deze versie is bewaard in deze browser.", "info");
+    } catch (error) {
+      if (error.kind === "conflict") {
+        await this.refresh();
+        page.messages.say("De versies zijn intussen in een ander tabblad veranderd. Kies ‘Bewaar deze versie’ nog een keer.");
+      } else {
+        page.storageFailed(error);
+      }
+    }
+  }
+
+  // "Vergelijk": what changed, below the two chosen versions.
+  async showComparison(button) {
+    await busy(button, async () => {
+      try {
+        const html = await this.compare();
+        if (html !== null) this.root.querySelector('[data-rg="version-result"]').innerHTML = html;
+      } catch (error) {
+        this.page.messages.say(`Vergelijken lukte niet. ${error.message}`);
+      }
+    });
   }
 }

@@ -4,8 +4,8 @@
 // Safety nets (see store.js, safety.js, tabs.js): verified saves with revisions,
 // a synchronous draft per keystroke, one writing tab, backup reminders, the
 // optional passphrase, and a message when stored answers have vanished.
-import { applyChoices, fillField, fillForm, readForm } from "./form.js";
-import { addItem, clearChoice, moveItem, removeItem } from "./editing.js";
+import { applyChoices, fillForm, readForm } from "./form.js";
+import { addItem, clearChoice, fillFromButton, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { deleteRecord, forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
 import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
@@ -443,9 +443,14 @@ class WorksheetPage {
       "move-up": () => edited(moveItem(target, -1)),
       "move-down": () => edited(moveItem(target, 1)),
       "clear-choice": () => { clearChoice(target); this.changed(); },
-      "fill-field": () => this.fillFromView(target),
-      "save-snapshot": () => this.saveSnapshot(),
-      "compare-versions": () => this.compareVersions(target),
+      "fill-field": () => {
+        if (this.canSave && fillFromButton(this.form, target)) {
+          this.changed();
+          this.messages.say(target.dataset.rgDone, "info");
+        }
+      },
+      "save-snapshot": () => this.versions.save(),
+      "compare-versions": () => this.versions.showComparison(target),
       practice: () => this.setPractice(true),
       "practice-exit": () => this.setPractice(false),
       "export-pdf": () => exportPdf(this, target),
@@ -463,50 +468,6 @@ class WorksheetPage {
     };
     const action = actions[target.dataset.rgAction];
     if (action) action();
-  }
-
-  // A view's button that puts Python's proposal into a field (render.fill_button):
-  // fill, save, and bring the focus to the filled field.
-  fillFromView(button) {
-    if (!this.canSave) return;
-    const wrapper = this.form.querySelector(`[data-field="${CSS.escape(button.dataset.rgField || "")}"]`);
-    let value;
-    try {
-      value = JSON.parse(button.dataset.rgValue);
-    } catch (error) {
-      return;
-    }
-    if (!wrapper) return;
-    fillField(wrapper, value);
-    this.changed();
-    const first = wrapper.querySelector("input:not([type=hidden]), textarea");
-    if (first) first.focus();
-    this.messages.say(button.dataset.rgDone, "info");
-  }
-
-  async saveSnapshot() {
-    try {
-      await this.versions.snapshot();
-      this.messages.say("Deze versie is bewaard in deze browser.", "info");
-    } catch (error) {
-      if (error.kind === "conflict") {
-        await this.versions.refresh();
-        this.messages.say("De versies zijn intussen in een ander tabblad veranderd. Kies ‘Bewaar deze versie’ nog een keer.");
-      } else {
-        this.storageFailed(error);
-      }
-    }
-  }
-
-  async compareVersions(button) {
-    await busy(button, async () => {
-      try {
-        const html = await this.versions.compare();
-        if (html !== null) this.root.querySelector('[data-rg="version-result"]').innerHTML = html;
-      } catch (error) {
-        this.messages.say(`Vergelijken lukte niet. ${error.message}`);
-      }
-    });
   }
 
   async clearAll() {
