@@ -100,7 +100,11 @@ def test_worksheet_search_waits_for_python_unless_someone_opens_it(page, site_ur
     page.add_init_script(SEARCH_RELEASE_WATCH)
     page.goto(site_url + "werkbladen/doelen/", wait_until="load")
     wait_for_form(page)
-    page.wait_for_timeout(1500)
+    for _ in range(50):  # the theme starts its search worker once the page has loaded
+        if any("/workers/rg-search-hold.js?worker=search." in u for u in watch.requests):
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(500)  # time enough to load Material's worker, were it not held
     assert [u for u in watch.requests if "/workers/rg-search-hold.js?worker=search." in u]
     assert not material_search_requested(watch)
     search_for(page, "naasten")
