@@ -169,6 +169,17 @@ def test_a_proposal_longer_than_the_agenda_allows_is_cut_to_fit() -> None:
     assert check_answers(SHEET, answers(agenda=blocks))["agenda"] == blocks
 
 
+def test_a_point_too_long_for_a_choice_is_taken_over_as_own_text() -> None:
+    long_name = "Anna " + "van " * 40 + "Dijk"  # a name from an old file, 169 characters
+    guest = block("deelnemers", naam=long_name, eigen_punten="Wie rijdt er? " + "x" * 200)
+    blocks = adopt_button_value(str(SHEET.views(answers(deelnemers=[guest]), CONTEXT)[0].html))
+    point = next(b for b in blocks if b["eigen"])
+    title = f"Punt van {long_name}: Wie rijdt er? " + "x" * 200
+    assert point == {"onderwerp": "", "eigen": title[:200], "minuten": "5",
+                     "wie": long_name[:80]}
+    assert check_answers(SHEET, answers(agenda=blocks))["agenda"] == blocks
+
+
 def test_hostile_text_in_the_proposal_stays_inside_the_button_value() -> None:
     hostile = '"><script>alert(1)</script>&amp;'
     html = str(SHEET.views(answers(), {"doelen": {"doelen": [goal(hostile)]}})[0].html)

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from tests.viewcheck import SHEET, Page, ViewPath, assert_run, evaluated, fill, view_tests, words
 from worksheets import _bijeenkomst as meeting
+from worksheets import bijeenkomst
 from worksheets._netwerkkaart import LABEL_CHARS
 from worksheets.engine import bridge
 from worksheets.engine.documents import normalize
@@ -309,6 +310,30 @@ def _check_meeting_evaluate(page: Page, text: str) -> None:
     _check_people(page, text)
 
 
+NO_AGENDA_TEMPLATE = {**MEETING_TEMPLATE, "agenda": []}
+
+
+def _render_meeting_take_over(text: str) -> str:
+    _, raw = meeting_input(text, NO_AGENDA_TEMPLATE)
+    return evaluated("bijeenkomst", fill(SHEET["bijeenkomst"], NO_AGENDA_TEMPLATE, text), raw)
+
+
+def _check_meeting_take_over(page: Page, text: str) -> None:
+    """No own agenda yet: the proposal as above, and the button that takes it over
+    carries blocks the agenda field accepts, the goal's point among them (its title
+    as the chosen point, or, too long for a choice, as the block's own text)."""
+    _check_proposal(page, text)
+    button = page.root.find("button", data_rg_action="fill-field")
+    blocks = json.loads(button.get("data-rg-value") or "")
+    assert bijeenkomst.MY_AGENDA.problems(blocks) == []
+    goal = text[:300].strip()
+    if goal:
+        title = f"Doel: {goal}"
+        assert ({"onderwerp": title, "eigen": ""} if len(title) <= 300
+                else {"onderwerp": "", "eigen": title[:200]}) in [
+            {"onderwerp": b["onderwerp"], "eigen": b["eigen"]} for b in blocks]
+
+
 def _meeting_versions(text: str) -> tuple[Answers, Answers]:
     older = {**MEETING_TEMPLATE, "deelnemers": [{"andere_naam": text[:70] + " (oud)"}],
              "afspraken": [{"wat": text[:500], "status": "open"}]}
@@ -343,6 +368,8 @@ PATHS: dict[str, ViewPath] = {
     "resources: versions": ViewPath(_render_resources_versions, _check_resources_versions),
     "bijeenkomst: evaluate (summary, proposal, agenda, people)": ViewPath(
         _render_meeting_evaluate, _check_meeting_evaluate),
+    "bijeenkomst: evaluate without an own agenda (proposal to take over)": ViewPath(
+        _render_meeting_take_over, _check_meeting_take_over),
     "bijeenkomst: versions": ViewPath(_render_meeting_versions, _check_meeting_versions),
 }
 

@@ -275,12 +275,24 @@ def choices(answers: Answers, context: Context) -> dict[str, tuple[Option, ...]]
     }
 
 
+def _agenda_block(item: logic.AgendaItem) -> dict[str, str]:
+    """One block of ‘Mijn agenda’ for a proposed point, within its fields' limits: a
+    title too long to be a choice (a very long name or point) becomes the block's
+    own text, cut to its length; the name is cut to the field's length too."""
+    topic, own, minutes, who = AGENDA_FIELDS
+    fits = not topic.problems(item.title)
+    chosen_minutes = str(item.minutes) if item.minutes else ""
+    return {topic.id: item.title if fits else "",
+            own.id: "" if fits else item.title[:own.max_length],
+            minutes.id: chosen_minutes if not minutes.problems(chosen_minutes) else "",
+            who.id: item.who[:who.max_length]}
+
+
 def adopt_proposal(answers: Answers, context: Context) -> Safe:
     """"Neem dit voorstel over": fills an empty ‘Mijn agenda’ with the proposal."""
     if not MY_AGENDA.is_empty(answers["agenda"]):
         return Safe("")  # never overwrite what the client wrote
-    blocks = [{"onderwerp": item.title, "eigen": "",
-               "minuten": str(item.minutes) if item.minutes else "", "wie": item.who}
+    blocks = [_agenda_block(item)
               for item in logic.propose_agenda(answers, context)[:MY_AGENDA.max_items]]
     return fill_button(MY_AGENDA, blocks, "Neem dit voorstel over in ‘Mijn agenda’",
                        "Het voorstel staat nu in ‘Mijn agenda’. Daar kun je punten "
