@@ -197,6 +197,21 @@ def test_typing_then_closing_within_100_ms_keeps_every_character(context, safety
     assert records(again)["alle-velden"]["answers"]["naam"] == "Elke letter telt: é ë ü"
 
 
+def test_a_draft_that_is_already_stored_is_removed(page, safety_url) -> None:
+    """The page that typed it saved it as it closed, while this page waited for the
+    tab lock: the stored answers are as new, so the draft is done with."""
+    page.goto(safety_url)
+    put_record(page, {"format": "rg-werkblad", "worksheet": "alle-velden", "schema_version": 1,
+                      "saved_at": "2025-05-05T10:00:01.000Z", "answers": {"naam": "Bewaard"}})
+    page.evaluate("""() => localStorage.setItem('rg:klad:alle-velden', JSON.stringify({
+        format: 'rg-werkblad', worksheet: 'alle-velden', schema_version: 1,
+        saved_at: '2025-05-05T10:00:00.000Z', answers: {naam: 'Bewaard'}}))""")
+    page.goto(safety_url + ALL)
+    wait_for_form(page)
+    assert page.input_value(NAME) == "Bewaard"
+    assert page.evaluate("localStorage.getItem('rg:klad:alle-velden')") is None
+
+
 def test_the_draft_alone_brings_back_what_was_typed(context, safety_url) -> None:
     page = context.new_page()
     page.add_init_script("IDBObjectStore.prototype.put = function () { throw new DOMException('x', "

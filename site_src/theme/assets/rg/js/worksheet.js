@@ -183,6 +183,9 @@ class WorksheetPage {
       this.storageFailed(error);
     }
     const { doc, fromDraft } = newerOf(stored, readDraft(key));
+    // A draft that is already stored (say the page that typed it saved it as it
+    // closed, while this one waited for the tab lock) is done with.
+    if (stored && !fromDraft) clearDraft(key, stored.saved_at);
     this.frozen = "";
     if (doc && doc.schema_version === this.version) {
       fillForm(this.form, doc.answers);
