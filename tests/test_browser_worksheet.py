@@ -322,7 +322,9 @@ def test_practice_mode_keeps_real_answers_apart(page, fixture_site_url) -> None:
     wait_saved(page)
     page.get_by_role("button", name="Oefenmodus: bekijk een voorbeeld").click()
     page.locator('[data-rg="practice-banner"]').wait_for(state="visible")
-    assert page.input_value("#ws-alle-velden-naam") == "Voorbeeldcliënt Sam"
+    # The banner shows first; the example follows once storage has answered.
+    page.wait_for_function(
+        "() => document.querySelector('#ws-alle-velden-naam').value === 'Voorbeeldcliënt Sam'")
     assert page.input_value("#ws-alle-velden-punten-0") == "Een bedacht punt"
     page.fill("#ws-alle-velden-naam", "Geoefend")
     wait_saved(page)
