@@ -71,6 +71,10 @@ def material_search_requested(watch) -> bool:
     return any(MATERIAL_SEARCH_WORKER.search(url) for url in watch.requests)
 
 
+def hold_worker_requested(watch) -> bool:
+    return any("/workers/rg-search-hold.js?worker=search." in url for url in watch.requests)
+
+
 def search_for(page, text: str) -> None:
     page.locator(".md-search__input").click()
     page.keyboard.type(text)  # Material searches on key events
@@ -101,11 +105,11 @@ def test_worksheet_search_waits_for_python_unless_someone_opens_it(page, site_ur
     page.goto(site_url + "werkbladen/doelen/", wait_until="load")
     wait_for_form(page)
     for _ in range(50):  # the theme starts its search worker once the page has loaded
-        if any("/workers/rg-search-hold.js?worker=search." in u for u in watch.requests):
+        if hold_worker_requested(watch):
             break
         page.wait_for_timeout(100)
     page.wait_for_timeout(500)  # time enough to load Material's worker, were it not held
-    assert [u for u in watch.requests if "/workers/rg-search-hold.js?worker=search." in u]
+    assert hold_worker_requested(watch)
     assert not material_search_requested(watch)
     search_for(page, "naasten")
     assert page.evaluate("window.__rgSearchRelease") == {"message": "release", "python": None}
