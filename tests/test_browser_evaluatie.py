@@ -10,6 +10,13 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import FAST_PYTHON, wait_for_form, wait_saved
+from tests.test_browser_safety import (
+    choose_backup_file,
+    download_backup,
+    open_dossier,
+    restore_replace,
+    wipe_everything,
+)
 from worksheets._evaluatie import SCALE, SHEETS, THEME_NAMES
 from worksheets.engine.documents import dump_document
 
@@ -233,4 +240,73 @@ def test_rounds_are_compared_and_files_can_be_dropped(page, site_url, tmp_path, 
     page.locator("dialog.rg-dialog").get_by_role("button", name="Verwijderen").click()
     page.get_by_text("Nog geen rondes bewaard in deze browser.").wait_for()
     assert "nog geen eerdere ronde" in page.locator('[data-eval="result"]').inner_text()
+    watch.assert_clean(page)
+
+
+EVALUATION_DB = "handboek-resourcegroepen-evaluatie"
+#: Every record of the overview's database; [] without one (looking does not create it).
+STORED_ROUNDS = """async (name) => {
+    if (!(await indexedDB.databases()).some((db) => db.name === name)) return [];
+    const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+    });
+    try {
+        if (!db.objectStoreNames.contains("rondes")) return [];
+        return await new Promise((resolve, reject) => {
+            const all = db.transaction("rondes").objectStore("rondes").getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => reject(all.error);
+        });
+    } finally {
+        db.close();
+    }
+}"""
+#: A database of that name without its store (as an old or foreign script could leave it).
+EMPTY_DATABASE = """(name) => new Promise((resolve) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => { open.result.close(); resolve(); };
+})"""
+
+
+def stored_rounds(page) -> list[dict]:
+    return page.evaluate(STORED_ROUNDS, EVALUATION_DB)
+
+
+def test_saved_rounds_go_along_in_the_backup_and_come_back(page, site_url, tmp_path,
+                                                          watch) -> None:
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]',
+                         [str(round_file(tmp_path, "client", "2026-01-15", "222"))])
+    wait_counted(page, 1)
+    page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
+    page.get_by_role("button", name="Ronde bewaren").click()
+    page.locator(".rg-eval-round").first.wait_for()
+    saved = stored_rounds(page)
+    assert [r["actiepunten"] for r in saved] == [{"gehoord": "Iedereen laat elkaar uitpraten."}]
+
+    open_dossier(page, site_url)
+    listed = page.locator('[data-dossier="list"]')
+    listed.get_by_text("Evaluatie-overzicht: 1 bewaarde ronde.").wait_for()
+    assert "niet in de reservekopie" not in listed.inner_text()
+    path = download_backup(page, tmp_path)
+    assert json.loads(path.read_text(encoding="utf-8"))["evaluatie_rondes"] == saved
+    wipe_everything(page)
+    assert stored_rounds(page) == []
+    page.evaluate(EMPTY_DATABASE, EVALUATION_DB)  # restoring must still find a place
+
+    choose_backup_file(page, path)
+    preview = page.locator('[data-rg="restore-preview"]')
+    preview.get_by_text("Evaluatie-overzicht: 1 bewaarde ronde.").wait_for(timeout=60000)
+    preview.get_by_role("button", name="Annuleren").click()
+    restore_replace(page, path)
+    assert stored_rounds(page) == saved
+    choose_backup_file(page, path)  # again, keeping what is here: nothing to add
+    preview.get_by_role("button", name="Terugzetten").click()
+    page.locator('[data-rg="notice"]').get_by_text("Er is niets veranderd.").wait_for()
+    assert stored_rounds(page) == saved
+
+    open_overview(page, site_url)
+    page.get_by_role("button", name=f"Ronde verwijderen: {GROUP} · 15 januari 2026").wait_for()
     watch.assert_clean(page)

@@ -10,7 +10,8 @@ A backup (format ``rg-reservekopie``, ``format_version`` 1) is::
         "practice": <answer document> | null,         # the Oefenmodus copy
         "versions": [<answer document>, ...],         # "Bewaar deze versie"
         "practice_versions": [<answer document>, ...]}],
-     "leerpad": {"<module id>": "YYYY-MM-DD"}}          # optional: learning path progress
+     "leerpad": {"<module id>": "YYYY-MM-DD"},         # optional: learning path progress
+     "evaluatie_rondes": [<round record>, ...]}        # optional: the evaluation overview's rounds
 
 Each ``<answer document>`` is a complete document of :mod:`.documents` with its
 own ``schema_version``, so every part is read (and migrated) exactly like an
@@ -22,6 +23,7 @@ decrypts it before calling :func:`check_backup`, which never sees a key.
 and returns one JSON string: either everything, migrated to the current schema
 versions, or one Dutch message. Nothing is half-read: one bad part refuses the
 whole file. A single answer file (format ``rg-werkblad``) is accepted too.
+The evaluation overview's rounds are checked by :mod:`worksheets._evaluatie_rondes`.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_BACKUP_DEPTH = MAX_DEPTH + 3
 MAX_ENTRIES = 200
 MAX_VERSIONS = 500
-TOP_KEYS = frozenset({"format", "format_version", "created_at", "worksheets", "leerpad"})
+TOP_KEYS = frozenset({"format", "format_version", "created_at", "worksheets", "leerpad",
+                      "evaluatie_rondes"})
 MODULE_ID = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 MAX_MODULES = 100
 ENTRY_KEYS = frozenset({"worksheet", "title", "schema_version", "answers", "practice",
@@ -150,8 +153,11 @@ def read_backup(registry: Mapping[str, Worksheet], text: str | bytes) -> dict[st
             raise DocumentError(f"De reservekopie bevat het werkblad {sheet_id!r} twee keer.")
         seen.add(sheet_id)
         worksheets.append(_read_entry(registry[sheet_id], entry))
+    from .._evaluatie_rondes import read_backup_rounds
+
     return {"kind": "reservekopie", "format_version": version, "created_at": created,
-            "worksheets": worksheets, "leerpad": _read_progress(data.get("leerpad", {}))}
+            "worksheets": worksheets, "leerpad": _read_progress(data.get("leerpad", {})),
+            "evaluatie_rondes": read_backup_rounds(data.get("evaluatie_rondes", []))}
 
 
 def _read_progress(value: Any) -> dict[str, str]:
@@ -183,14 +189,16 @@ def _read_single(registry: Mapping[str, Worksheet], data: dict[str, Any]) -> dic
             "worksheets": [{"worksheet": sheet.id, "title": sheet.title,
                             "schema_version": sheet.schema_version, "answers": part,
                             "practice": None, "versions": [], "practice_versions": []}],
-            "leerpad": {}}
+            "leerpad": {}, "evaluatie_rondes": []}
 
 
 def make_backup(worksheets: list[dict[str, Any]], created_at: str,
-                leerpad: dict[str, str] | None = None) -> dict[str, Any]:
+                leerpad: dict[str, str] | None = None,
+                rounds: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The backup document for entries shaped as in the module docstring (as the page writes it)."""
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "created_at": created_at,
-            "worksheets": worksheets, "leerpad": leerpad or {}}
+    backup = {"format": FORMAT, "format_version": FORMAT_VERSION, "created_at": created_at,
+              "worksheets": worksheets, "leerpad": leerpad or {}}
+    return {**backup, "evaluatie_rondes": rounds} if rounds else backup
 
 
 def check_backup(args_json: str) -> str:

@@ -43,7 +43,7 @@ export async function readEverything() {
   return out;
 }
 
-/** The plaintext backup document of everything stored here. */
+/** The plaintext backup document of every worksheet and the learning path (makeBackupFile adds the rounds). */
 export async function collectBackup(createdAt = new Date().toISOString()) {
   const byId = new Map();
   for (const { record, payload } of await readEverything()) {
@@ -70,8 +70,22 @@ export async function collectBackup(createdAt = new Date().toISOString()) {
     leerpad: readProgress() };
 }
 
+// The overview's database is loaded only when needed: worksheet pages import this
+// module, and their start should not wait for one more file.
+const roundsStore = () => import("./evaluatie-store.js");
+
+/** The evaluation overview's rounds; null when its database cannot be read (that stops no backup). */
+async function overviewRounds() {
+  try {
+    return await (await roundsStore()).readAllRounds();
+  } catch (error) {
+    return null;
+  }
+}
+
 /**
- * The backup file: ``{ text, filename, backup }``. ``encrypt``: with the unlocked
+ * The backup file: ``{ text, filename, backup, roundsMissing }``. ``roundsMissing``: the
+ * evaluation overview's rounds could not be read, so the file lacks them. ``encrypt``: with the unlocked
  * passphrase key (the file then holds the KDF parameters, so the passphrase alone opens it).
  * ``extra``: worksheets from the screen that storage could not give (a failing save).
  */
@@ -85,6 +99,9 @@ export async function makeBackupFile({ encrypt = false, extra = [] } = {}) {
     backup = { format: BACKUP_FORMAT, format_version: BACKUP_VERSION, created_at: createdAt, worksheets: [],
       leerpad: readProgress() };
   }
+  // The overview's rounds go along when there are any (``evaluatie_rondes``).
+  const rounds = await overviewRounds();
+  if (rounds && rounds.length) backup.evaluatie_rondes = rounds;
   for (const entry of extra) {
     const index = backup.worksheets.findIndex((item) => item.worksheet === entry.worksheet);
     if (index >= 0) backup.worksheets[index] = { ...backup.worksheets[index], ...entry };
@@ -103,6 +120,7 @@ export async function makeBackupFile({ encrypt = false, extra = [] } = {}) {
     text: JSON.stringify(file, null, encrypt ? 0 : 2),
     filename: `reservekopie-handboek-resourcegroepen-${isoDate()}.json`,
     backup,
+    roundsMissing: rounds === null,
   };
 }
 
@@ -227,14 +245,17 @@ export async function restoreBackup(checked, mode) {
       }
     }
   }
-  // The learning path's progress lives in localStorage: written first, put back if the rest fails.
+  // The overview's rounds (own database) and the learning path's progress (localStorage)
+  // are written first and put back if the rest fails.
+  const rounds = await restoreRounds(checked.evaluatie_rondes || [], mode);
   const progress = mode === "replace" ? { ...checked.leerpad } : { ...checked.leerpad, ...readProgress() };
   const before = readLocal(LEERPAD_KEY);
-  if (Object.keys(progress).length || mode === "replace") writeLocal(LEERPAD_KEY, Object.keys(progress).length ? JSON.stringify({ version: 1, modules: progress }) : null);
   try {
+    if (Object.keys(progress).length || mode === "replace") writeLocal(LEERPAD_KEY, Object.keys(progress).length ? JSON.stringify({ version: 1, modules: progress }) : null);
     await applyChanges({ put, expected, clear: mode === "replace" });
   } catch (error) {
     writeLocal(LEERPAD_KEY, before);
+    if (rounds.before) await rounds.store.writeRounds(rounds.before, { replace: true }).catch(() => {});
     throw error;
   }
   for (const record of put) {
@@ -242,7 +263,27 @@ export async function restoreBackup(checked, mode) {
     if (!practice && !versions) markSaved(id, record.saved_at);
   }
   broadcast({ type: "replaced" });
-  return put.length;
+  return put.length + rounds.written;
+}
+
+/**
+ * The file's rounds into the overview's database: "replace" makes them the only
+ * ones, "keep" adds those this browser does not have. ``before``: what ``store`` puts back on failure.
+ */
+async function restoreRounds(incoming, mode) {
+  const none = { before: null, written: 0 };
+  if (!incoming.length && mode !== "replace") return none;
+  try {
+    const store = await roundsStore();
+    const before = await store.readAllRounds();
+    const known = new Set(before.map((record) => record.id));
+    const added = mode === "replace" ? incoming : incoming.filter((record) => !known.has(record.id));
+    if (mode !== "replace" && !added.length) return none;
+    await store.writeRounds(added, { replace: mode === "replace" });
+    return { before, written: added.length, store };
+  } catch (error) {
+    throw new Error("De rondes van het evaluatie-overzicht konden niet worden bewaard.");
+  }
 }
 
 function readLocal(name) {

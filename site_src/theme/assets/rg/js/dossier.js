@@ -14,11 +14,11 @@ import {
 } from "./safety.js";
 import { broadcast, onBroadcast } from "./tabs.js";
 import { clearProgress, readProgress } from "./leerpad-store.js";
+import { deleteEvaluationDb, readAllRounds } from "./evaluatie-store.js";
 import { button, element, onPassphrase, passphraseForm } from "./notices.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { confirmDialog, download, focusAfter, hideAlert, setBusy, showAlert } from "./ui.js";
 
-const EVALUATION_DB = "handboek-resourcegroepen-evaluatie";
 const WORKSHEETS_URL = new URL("../../../werkbladen/", import.meta.url).href;
 
 const longDate = (iso) => (iso ? new Date(iso).toLocaleString("nl-NL",
@@ -35,42 +35,11 @@ function size(bytes) {
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 async function evaluationRounds() {
-  // Only look when the database exists: opening it would create it (empty) otherwise.
   try {
-    if (!indexedDB.databases) return null;
-    const found = (await indexedDB.databases()).some((db) => db.name === EVALUATION_DB);
-    if (!found) return 0;
-    return await new Promise((resolve) => {
-      const open = indexedDB.open(EVALUATION_DB);
-      open.onsuccess = () => {
-        const db = open.result;
-        try {
-          const count = db.transaction("rondes").objectStore("rondes").count();
-          count.onsuccess = () => { db.close(); resolve(count.result); };
-          count.onerror = () => { db.close(); resolve(null); };
-        } catch (error) {
-          db.close();
-          resolve(null);
-        }
-      };
-      open.onerror = () => resolve(null);
-    });
+    return (await readAllRounds()).length;
   } catch (error) {
     return null;
   }
-}
-
-function deleteEvaluationDb() {
-  return new Promise((resolve) => {
-    try {
-      const request = indexedDB.deleteDatabase(EVALUATION_DB);
-      request.onsuccess = () => resolve(true);
-      request.onerror = () => resolve(false);
-      request.onblocked = () => setTimeout(() => resolve(false), 3000);
-    } catch (error) {
-      resolve(false);
-    }
-  });
 }
 
 class Dossier {
@@ -82,11 +51,17 @@ class Dossier {
     this.part("status").append(this.alert, this.notice);
     this.python = null;
     this.records = [];
+    this.roundCount = 0;
   }
 
   say(text, tone = "info") {
     showAlert(tone === "info" ? this.notice : this.alert, text, tone);
     if (tone === "info") hideAlert(this.alert);
+  }
+
+  /** Whether this browser holds anything a restore could replace (the learning path aside). */
+  hasData() {
+    return this.records.length > 0 || this.roundCount > 0;
   }
 
   async start() {
@@ -149,9 +124,9 @@ class Dossier {
     const progress = Object.keys(readProgress()).length;
     if (progress) extra.push(element("li", {}, `Leerpad: ${plural(progress, "onderdeel", "onderdelen")} afgerond.`));
     const rounds = await evaluationRounds();
+    this.roundCount = rounds || 0;
     if (rounds) {
-      extra.push(element("li", {}, `Evaluatie-overzicht: ${plural(rounds, "bewaarde ronde", "bewaarde rondes")}. `,
-        "Die zitten niet in de reservekopie; maak er op die pagina een PDF van."));
+      extra.push(element("li", {}, `Evaluatie-overzicht: ${plural(rounds, "bewaarde ronde", "bewaarde rondes")}.`));
     }
     const parts = [];
     if (items.length) {
@@ -244,8 +219,11 @@ class Dossier {
       const file = await makeBackupFile({ encrypt });
       download(file.text, file.filename, "application/json");
       this.backup = await recordBackup(file.backup, file.filename);
+      const missing = file.roundsMissing
+        ? " Let op: de rondes van het evaluatie-overzicht konden niet worden gelezen. Ze zitten niet in dit bestand." : "";
       this.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een plek die je terugvindt, ` +
-        `niet alleen in de map Downloads. ${encrypt ? "Het bestand is beschermd met je wachtwoordzin." : ""}`.trim());
+        `niet alleen in de map Downloads. ${encrypt ? "Het bestand is beschermd met je wachtwoordzin." : ""}`.trim() + missing,
+      file.roundsMissing ? "warning" : undefined);
       await this.renderList();
       this.renderBackup();
     } catch (error) {
@@ -348,12 +326,14 @@ class Dossier {
     });
     const progress = Object.keys(checked.leerpad || {}).length;
     if (progress) items.push(element("li", {}, `Leerpad: ${plural(progress, "onderdeel", "onderdelen")} afgerond.`));
+    const rounds = (checked.evaluatie_rondes || []).length;
+    if (rounds) items.push(element("li", {}, `Evaluatie-overzicht: ${plural(rounds, "bewaarde ronde", "bewaarde rondes")}.`));
     if (!items.length) {
       this.refuse(`‘${name}’ bevat geen antwoorden. Er is niets veranderd.`);
       return;
     }
     const made = checked.created_at ? ` van ${longDate(checked.created_at)}` : "";
-    const hasData = this.records.length > 0;
+    const hasData = this.hasData();
     const choice = (value, label, help, checked) => element("label", { class: "rg-option rg-option--help" },
       element("input", { type: "radio", name: "rg-restore-mode", value, checked }),
       element("span", {}, element("strong", {}, label), element("br"), help));
@@ -375,7 +355,7 @@ class Dossier {
     const checked = this.pending;
     if (!checked) return;
     const mode = this.root.querySelector('input[name="rg-restore-mode"]:checked').value;
-    if (mode === "replace" && this.records.length) {
+    if (mode === "replace" && this.hasData()) {
       const sure = await confirmDialog({
         title: "Alles vervangen?",
         message: "Alles wat nu in deze browser staat, wordt vervangen door de reservekopie. Dit kun je niet ongedaan maken.",

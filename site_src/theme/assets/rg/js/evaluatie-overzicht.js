@@ -2,13 +2,12 @@
 // browser. Files are read here and never uploaded; Python (in the worker) checks
 // and combines them and returns escaped HTML. Saved rounds and action points
 // live in this page's own IndexedDB database, in this browser only.
+import { deleteRound as removeRound, loadRounds, putRound } from "./evaluatie-store.js";
 import { PythonClient } from "./python.js";
+import { onBroadcast } from "./tabs.js";
 import { busy, confirmDialog, download, hideAlert, isoDate, setText, showAlert } from "./ui.js";
 
 const MODULE = "worksheets._evaluatie_overzicht";
-const DB_NAME = "handboek-resourcegroepen-evaluatie";
-const DB_VERSION = 1;
-const STORE = "rondes";
 const SAVE_DELAY_MS = 400;
 const NO_PYTHON =
   "Python kon niet starten in deze browser. Zonder Python kan deze pagina de bestanden " +
@@ -17,53 +16,6 @@ const NO_PYTHON =
 const NO_STORAGE =
   "Bewaren in deze browser lukt niet (bijvoorbeeld in een privévenster). Het overzicht " +
   "werkt wel. Maak een PDF om het te bewaren.";
-
-// --- this page's own database: saved rounds and action points ---------------
-
-let dbPromise = null;
-
-function openDb() {
-  if (!dbPromise) {
-    dbPromise = new Promise((resolve, reject) => {
-      if (!globalThis.indexedDB) {
-        reject(new Error("IndexedDB ontbreekt"));
-        return;
-      }
-      const open = indexedDB.open(DB_NAME, DB_VERSION);
-      open.onupgradeneeded = () => {
-        if (!open.result.objectStoreNames.contains(STORE)) {
-          open.result.createObjectStore(STORE, { keyPath: "id" });
-        }
-      };
-      open.onsuccess = () => {
-        const db = open.result;
-        db.onversionchange = () => db.close();
-        resolve(db);
-      };
-      open.onerror = () => reject(open.error);
-      open.onblocked = () => reject(new Error("De opslag is geblokkeerd door een ander tabblad."));
-    });
-    dbPromise.catch(() => { dbPromise = null; });
-  }
-  return dbPromise;
-}
-
-async function withStore(mode, action) {
-  const db = await openDb();
-  return new Promise((resolve, reject) => {
-    let result;
-    const tx = db.transaction(STORE, mode);
-    const request = action(tx.objectStore(STORE));
-    request.onsuccess = () => { result = request.result; };
-    tx.oncomplete = () => resolve(result);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
-const loadRecords = () => withStore("readonly", (store) => store.getAll());
-const putRecord = (record) => withStore("readwrite", (store) => store.put(record));
-const deleteRecord = (id) => withStore("readwrite", (store) => store.delete(id));
 
 // --- the page -----------------------------------------------------------------
 
@@ -108,13 +60,27 @@ class OverviewPage {
     this.el.result.addEventListener("input", (event) => this.actionTyped(event.target));
     this.listenForDrops();
     window.addEventListener("pagehide", () => this.flushActions());
+    await this.loadRecords();
+    // "Mijn gegevens" in another tab restored a backup or wiped everything.
+    onBroadcast((message) => this.storageChanged(message));
+    this.root.dataset.ready = "page";
+    this.python = new PythonClient((state, info) => this.pythonState(state, info)).start();
+  }
+
+  async loadRecords() {
     try {
-      this.records = new Map((await loadRecords()).map((record) => [record.id, record]));
+      this.records = new Map((await loadRounds()).map((record) => [record.id, record]));
     } catch (error) {
       showAlert(this.el.alert, NO_STORAGE, "info");
     }
-    this.root.dataset.ready = "page";
-    this.python = new PythonClient((state, info) => this.pythonState(state, info)).start();
+  }
+
+  async storageChanged(message) {
+    if (message.type !== "replaced" && message.type !== "wiped") return;
+    if (message.type === "replaced") await this.flushActions();  // typed just now: kept
+    this.actions = {};
+    await this.loadRecords();
+    await this.refresh();
   }
 
   listenForDrops() {
@@ -300,7 +266,7 @@ class OverviewPage {
       { id: round.id, group: round.group, group_key: round.group_key, date: round.date, draft: true };
     const updated = { ...record, actiepunten: { ...this.actions[this.selected] } };
     try {
-      await putRecord(updated);
+      await putRound(updated);
       this.records.set(updated.id, updated);
     } catch (error) {
       showAlert(this.el.alert, NO_STORAGE, "info");
@@ -316,7 +282,7 @@ class OverviewPage {
     // busy, not disabled: the focus stays on the button (a disabled one drops it to <body>).
     const saved = await busy(button, async () => {
       try {
-        await putRecord(record);
+        await putRound(record);
       } catch (error) {
         showAlert(this.el.alert, NO_STORAGE);
         return false;
@@ -341,7 +307,7 @@ class OverviewPage {
     });
     if (!sure) return;
     try {
-      await deleteRecord(id);
+      await removeRound(id);
       this.records.delete(id);
     } catch (error) {
       showAlert(this.el.alert, NO_STORAGE);
