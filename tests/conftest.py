@@ -159,6 +159,12 @@ def wait_for_python(page, timeout: float = 60000) -> None:
     page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=timeout)
 
 
+def wait_evaluated(page, timeout: float = 60000) -> None:
+    """Wait until Python's hints, summary and views show the answers as they are now."""
+    page.wait_for_selector('[data-worksheet][data-python="ready"]:not([data-evaluating])',
+                           timeout=timeout)
+
+
 def wait_for_form(page) -> None:
     page.wait_for_selector('[data-worksheet][data-ready="form"]', timeout=15000)
 

@@ -1,10 +1,9 @@
-// A worksheet page's files: the PDF, the answer file, importing an answer file;
-// and the hints Python returns. Functions of the page object (worksheet.js).
+// A worksheet page's files: the PDF, the answer file, importing an answer file, the
+// backup; and the hints Python returns. Functions of the page object (worksheet.js).
 import { fillForm, readForm } from "./form.js";
 import { vaultState } from "./vault.js";
-import { busy, confirmDialog, download, isoDate } from "./ui.js";
-
-export { busy };
+import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
+import { busy, confirmDialog, download, focusAfter, isoDate } from "./ui.js";
 
 export async function exportPdf(page, button) {
   const label = button.textContent;
@@ -71,6 +70,41 @@ export async function importFile(page) {
   await page.flushAndWait();
   page.evaluate();
   page.messages.say(`De antwoorden uit ‘${file.name}’ staan nu in het werkblad.`, "info");
+}
+
+export async function remindBackup(page) {
+  if (page.practice || vaultState() === "locked") return;
+  const risk = await reminderNeeded();
+  if (risk === null) return;
+  page.notices.backup.querySelector('[data-rg="backup-risk"]').textContent = risk;
+  page.notices.backup.hidden = false;
+}
+
+// The current worksheet as shown, for a backup when storage fails.
+function screenEntry(page) {
+  return {
+    worksheet: page.id, title: page.title, schema_version: page.version,
+    [page.practice ? "practice" : "answers"]: page.document(),
+  };
+}
+
+export async function backupNow(page, button, fromScreen) {
+  await busy(button, async () => {
+    await page.flushAndWait();
+    try {
+      const encrypt = vaultState() === "unlocked";
+      const extra = fromScreen || page.saveFailed ? [screenEntry(page)] : [];
+      const file = await makeBackupFile({ encrypt, extra });
+      download(file.text, file.filename, "application/json");
+      if (!fromScreen) await recordBackup(file.backup, file.filename);
+      if (page.notices.backup.contains(document.activeElement)) focusAfter(page.notices.backup);
+      page.notices.backup.hidden = true;
+      page.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
+        (encrypt ? " Hij is beschermd met je wachtwoordzin." : ""), "info");
+    } catch (error) {
+      page.messages.say(`De reservekopie kon niet worden gemaakt. ${error.message}`);
+    }
+  });
 }
 
 export function showHints(root, generalHints, hints) {

@@ -8,7 +8,6 @@ import { applyChoices, fillForm, readForm } from "./form.js";
 import { addItem, clearChoice, fillFromButton, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { deleteRecord, forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
-import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
 import { refreshVault, unlock, vaultState } from "./vault.js";
 import { startupFor, whenParsed } from "./startup.js";
 import {
@@ -16,13 +15,13 @@ import {
   writeDraft,
 } from "./safety.js";
 import { broadcast, onBroadcast } from "./tabs.js";
-import { busy, exportJson, exportPdf, importFile, showHints } from "./exports.js";
+import { backupNow, exportJson, exportPdf, importFile, remindBackup, showHints } from "./exports.js";
 import { Messages } from "./messages.js";
 import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
 import { Versions } from "./versions.js";
 import { renderViews, sortTable } from "./views.js";
 import { releaseSearch, releaseSearchWhenOpened } from "./search-release.js";
-import { confirmDialog, download, focusAfter, setText, timeLabel } from "./ui.js";
+import { confirmDialog, setText, timeLabel } from "./ui.js";
 
 const SAVE_DELAY_MS = 150;
 const EVALUATE_DELAY_MS = 250;
@@ -45,6 +44,8 @@ class WorksheetPage {
     this.saveTimer = null;
     this.evaluateTimer = null;
     this.saveChain = Promise.resolve();
+    this.restoreRun = 0;     // the latest restore(); an older one that answers later is ignored
+    this.evaluateRun = 0;    // the latest evaluate()
     this.savedAt = "";
     this.saveFailed = false;
     this.revs = {};          // storage key -> revision this page last read or wrote
@@ -68,6 +69,10 @@ class WorksheetPage {
   }
 
   async setPractice(on) {
+    // A field still being edited commits its change now, to the answers it was typed
+    // in: a click that leaves the focus in the field (Safari) would otherwise fire its
+    // "change" once the focus moves below, into the other mode.
+    if (this.form.contains(document.activeElement)) document.activeElement.blur();
     this.flush();
     this.practice = on;
     if (on) sessionStorage.setItem(this.practiceFlag, "1");
@@ -124,6 +129,7 @@ class WorksheetPage {
     // is read-only). Python starts after that, so it never slows the form down.
     this.python = new PythonClient((state, info) => this.pythonState(state, info));
     this.guard = startup.guard;
+    this.root.dataset.evaluating = "pending";  // until Python's parts show the answers
     startup.attach(this);
     await startup.vault;
     await this.reload();
@@ -131,7 +137,7 @@ class WorksheetPage {
     if (!(await startup.writing)) this.becomeReadOnly("elsewhere");
     this.root.dataset.ready = "form";
     this.markFormReady();
-    this.remindBackup();
+    remindBackup(this);
     this.python.start();
   }
 
@@ -169,15 +175,18 @@ class WorksheetPage {
   async restore() {
     this.showPractice();
     const key = this.storageId;
+    const run = ++this.restoreRun;
     let stored = null;
     let failed = false;
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     try {
       const loaded = await loadDocument(key);
+      if (run !== this.restoreRun) return;  // a newer restore decides (the mode switched back)
       stored = loaded.doc;
       this.revs[key] = loaded.rev;
     } catch (error) {
+      if (run !== this.restoreRun) return;
       failed = true;
       this.revs[key] = null;
       this.storageFailed(error);
@@ -237,7 +246,11 @@ class WorksheetPage {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
     clearTimeout(this.evaluateTimer);
-    this.evaluateTimer = setTimeout(() => this.evaluate(), EVALUATE_DELAY_MS);
+    this.root.dataset.evaluating = "pending";  // cleared when Python's parts show this change
+    this.evaluateTimer = setTimeout(() => {
+      this.evaluateTimer = null;
+      this.evaluate();
+    }, EVALUATE_DELAY_MS);
   }
 
   flush() {
@@ -351,44 +364,6 @@ class WorksheetPage {
     }
   }
 
-  // --- backups -------------------------------------------------------------------------
-
-  async remindBackup() {
-    if (this.practice || vaultState() === "locked") return;
-    const risk = await reminderNeeded();
-    if (risk === null) return;
-    this.notices.backup.querySelector('[data-rg="backup-risk"]').textContent = risk;
-    this.notices.backup.hidden = false;
-  }
-
-  // The current worksheet as shown, for a backup when storage fails.
-  screenEntry() {
-    const doc = this.document();
-    return {
-      worksheet: this.id, title: this.title, schema_version: this.version,
-      [this.practice ? "practice" : "answers"]: doc,
-    };
-  }
-
-  async backupNow(button, fromScreen) {
-    await busy(button, async () => {
-      await this.flushAndWait();
-      try {
-        const encrypt = vaultState() === "unlocked";
-        const extra = fromScreen || this.saveFailed ? [this.screenEntry()] : [];
-        const file = await makeBackupFile({ encrypt, extra });
-        download(file.text, file.filename, "application/json");
-        if (!fromScreen) await recordBackup(file.backup, file.filename);
-        if (this.notices.backup.contains(document.activeElement)) focusAfter(this.notices.backup);
-        this.notices.backup.hidden = true;
-        this.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
-          (encrypt ? " Hij is beschermd met je wachtwoordzin." : ""), "info");
-      } catch (error) {
-        this.messages.say(`De reservekopie kon niet worden gemaakt. ${error.message}`);
-      }
-    });
-  }
-
   pythonState(state, info) {
     if (state === "ready") {
       setText(this.pythonStatus, "Python is klaar", "ready");
@@ -407,6 +382,7 @@ class WorksheetPage {
       releaseSearch();
       setText(this.pythonStatus, "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
+      delete this.root.dataset.evaluating;  // nothing will come
       if (!this.saveFailed) this.messages.say(FAILED_MESSAGE, "info");
       console.warn("Python worker:", info && info.reason);
     }
@@ -414,7 +390,8 @@ class WorksheetPage {
 
   async evaluate() {
     if (!this.python || this.python.state !== "ready") return;
-    let outcome;
+    const run = ++this.evaluateRun;
+    let outcome = null;
     try {
       outcome = await this.python.call("evaluate", {
         worksheet: this.id, answers: readForm(this.form), context: this.context,
@@ -422,13 +399,16 @@ class WorksheetPage {
       });
     } catch (error) {
       console.warn("evaluate:", error.message);
-      return;
     }
-    applyChoices(this.form, outcome.choices || {});
-    if (this.readOnly || this.frozen) setReadOnly(this.root, this.form, true);
-    showHints(this.root, this.generalHints, outcome.hints);
-    this.summary.innerHTML = outcome.summary_html;
-    renderViews(this.root.querySelector('[data-rg="views"]'), this.id, outcome.views || []);
+    if (outcome) {
+      applyChoices(this.form, outcome.choices || {});
+      if (this.readOnly || this.frozen) setReadOnly(this.root, this.form, true);
+      showHints(this.root, this.generalHints, outcome.hints);
+      this.summary.innerHTML = outcome.summary_html;
+      renderViews(this.root.querySelector('[data-rg="views"]'), this.id, outcome.views || []);
+    }
+    // Hints, summary and views are up to date unless a newer evaluation is on its way.
+    if (run === this.evaluateRun && !this.evaluateTimer) delete this.root.dataset.evaluating;
   }
 
   onClick(event) {
@@ -462,8 +442,8 @@ class WorksheetPage {
       print: () => window.print(),
       clear: () => this.clearAll(),
       "work-here": () => this.guard.claim(),
-      "backup-now": () => this.backupNow(target, false),
-      "backup-screen": () => this.backupNow(target, true),
+      "backup-now": () => backupNow(this, target, false),
+      "backup-screen": () => backupNow(this, target, true),
       "backup-later": () => { snoozeReminder(); this.notices.backup.hidden = true; },
       "conflict-load": () => this.resolveConflict(false),
       "conflict-keep": () => this.resolveConflict(true),
