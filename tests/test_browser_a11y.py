@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.a11y import run_axe
-from tests.conftest import wait_for_form, wait_for_python
+from tests.conftest import wait_evaluated, wait_for_form
 
 pytestmark = pytest.mark.browser
 
@@ -65,10 +65,10 @@ def test_worksheets_empty_filled_and_with_hints(page, site_url, built_site) -> N
     found = {}
     for rel in worksheet_pages(built_site):
         page.goto(site_url + rel.lstrip("/"))
-        wait_for_python(page)
+        wait_evaluated(page)
         found[f"{rel} leeg"] = run_axe(page)
         fill_generically(page)
-        page.wait_for_timeout(800)
+        wait_evaluated(page)
         found[f"{rel} ingevuld"] = run_axe(page)
         page.evaluate("""() => {
             for (const hint of document.querySelectorAll('[data-hint-for]')) {

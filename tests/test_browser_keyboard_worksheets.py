@@ -9,6 +9,7 @@ field type are in test_browser_keyboard.py.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.bijeenkomst_scenario import GOALS, RESOURCES
 from tests.conftest import wait_for_form, wait_saved
@@ -207,7 +208,8 @@ def test_team_reflection_by_keyboard_only(page, site_url, watch) -> None:
         page.wait_for_function("(a) => document.activeElement.dataset.rgAction === a",
                                arg=target)
         focus(page)
-    assert page.input_value("#ws-teamreflectie-team") == "Team Oost"
+    # The focus moves before the real answers are read back: wait for them.
+    expect(page.locator("#ws-teamreflectie-team")).to_have_value("Team Oost")
     assert stored(page, "teamreflectie")["team"] == "Team Oost"
     assert export_pdf(page, "overzicht", "teamoverzicht")
     watch.assert_clean(page)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.conftest import wait_for_form, wait_for_python, wait_saved
@@ -78,7 +79,7 @@ def test_add_edit_remove_people_and_the_map_follows(page, site_url, watch) -> No
     page.check(f"{field(1, 'soort')}-1")
     wait_for_map(page, "Anna", "Mo", count=2)
     mo = page.locator(f'{MAP} g[data-persoon="2"]')
-    assert mo.get_attribute("data-vorm") == "vierkant"
+    expect(mo).to_have_attribute("data-vorm", "vierkant")  # drawn after the last check
     before = mo.locator("rect").get_attribute("x")
 
     page.fill(field(0, "naam"), "Anna de Vries")  # an edit redraws the map
