@@ -391,6 +391,7 @@ class WorksheetPage {
   async evaluate() {
     if (!this.python || this.python.state !== "ready") return;
     const run = ++this.evaluateRun;
+    this.root.dataset.evaluating = "pending";  // also when called without a change (clearing, importing)
     let outcome = null;
     try {
       outcome = await this.python.call("evaluate", {
