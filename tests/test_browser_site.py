@@ -156,6 +156,9 @@ def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> N
     page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=30000)
     alert = page.locator('[data-rg="alert"]')
     assert "Python kon niet starten" in alert.inner_text()
+    # The summary no longer promises an overview "once Python is ready".
+    assert page.locator('[data-rg="summary"]').inner_text() == \
+        "Zonder Python komt hier geen overzicht. Je antwoorden worden wel bewaard."
     page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")
     wait_saved(page)
     page.reload()

@@ -383,6 +383,10 @@ class WorksheetPage {
       setText(this.pythonStatus, "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
       delete this.root.dataset.evaluating;  // nothing will come
+      const placeholder = document.createElement("p");
+      placeholder.className = "rg-muted";
+      placeholder.textContent = "Zonder Python komt hier geen overzicht. Je antwoorden worden wel bewaard.";
+      this.summary.replaceChildren(placeholder);
       if (!this.saveFailed) this.messages.say(FAILED_MESSAGE, "info");
       console.warn("Python worker:", info && info.reason);
     }
