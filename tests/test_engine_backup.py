@@ -234,6 +234,7 @@ def test_an_empty_backup_is_valid() -> None:
     (lambda d: d["worksheets"][1].update(answers=[1]), "geen antwoordbestand"),
     (lambda d: d.update(leerpad={"Module": "2026-01-01"}), "leerpad"),
     (lambda d: d.update(leerpad={"module-1": "2026-13-01"}), "leerpad"),
+    (lambda d: d.update(leerpad={"module-1": "2026-W03-4"}), "leerpad"),
     (lambda d: d.update(leerpad={"module-1": 5}), "leerpad"),
 ])
 def test_one_bad_part_refuses_the_whole_file(change, match) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from tests.test_evaluatie import THREE, combined, saved_round
-from worksheets._evaluatie_rondes import read_backup_rounds
-from worksheets._evaluatie_scores import MAX_ROUNDS, read_rounds
+from worksheets._evaluatie_rondes import MAX_BACKUP_ROUNDS, read_backup_rounds
+from worksheets._evaluatie_scores import read_rounds
 from worksheets.engine.backup import check_backup, make_backup, read_backup
 from worksheets.engine.bridge import registry
 from worksheets.engine.documents import DocumentError
@@ -39,6 +39,12 @@ def test_a_saved_round_and_a_draft_come_back_as_the_page_stores_them() -> None:
     assert page_view[0].actiepunten == {"gehoord": "Iedereen laat elkaar uitpraten."}
 
 
+def test_more_rounds_than_the_overview_reads_still_travel() -> None:
+    many = [{**draft(), "id": f"groep van lotte|{day}", "date": day}
+            for day in (f"20{y:02d}-{m:02d}-01" for y in range(10, 60) for m in range(1, 13))]
+    assert len(many) == 600 and len(read_backup_rounds(many)) == 600
+
+
 def test_what_comes_back_is_rebuilt_from_checked_values() -> None:
     forged = {**good(), "group_key": "een andere groep"}
     assert read_backup_rounds([forged])[0]["group_key"] == "groep van sam"
@@ -53,9 +59,12 @@ def test_rounds_travel_in_a_backup_and_through_the_browser_call() -> None:
     assert answer["ok"] is True and answer["evaluatie_rondes"] == [good(), draft()]
 
 
-def test_a_backup_without_rounds_has_none() -> None:
+def test_a_backup_made_before_rounds_went_along_says_so() -> None:
+    """No list (an older backup): None, so restoring leaves the browser's rounds alone."""
     assert "evaluatie_rondes" not in make_backup([], CREATED)
-    assert read_backup(registry(), json.dumps(make_backup([], CREATED)))["evaluatie_rondes"] == []
+    assert read_backup(registry(), json.dumps(make_backup([], CREATED)))["evaluatie_rondes"] is None
+    empty = make_backup([], CREATED, rounds=[])
+    assert read_backup(registry(), json.dumps(empty))["evaluatie_rondes"] == []
 
 
 def change_mean(record: dict[str, Any], value: Any) -> None:
@@ -69,9 +78,12 @@ def change_mean(record: dict[str, Any], value: Any) -> None:
     (lambda r: r.pop("saved_at"), "moment van bewaren"),
     (lambda r: r.update(version=2), "versie van de ronde is onbekend"),
     (lambda r: r.pop("version"), "versie van de ronde is onbekend"),
-    (lambda r: r.update(group="   "), "‘group’ ontbreekt"),
-    (lambda r: r.update(id=5), "‘id’ ontbreekt"),
-    (lambda r: r.update(id="x" * 301), "‘id’ ontbreekt"),
+    (lambda r: r.update(date="2026-W03-4"), "datum is ongeldig"),  # a week date, not ours
+    (lambda r: r.update(group="   "), "de naam van de groep ontbreekt"),
+    (lambda r: r.update(id=5), "de code van de ronde ontbreekt"),
+    (lambda r: r.update(id="x" * 301), "de code van de ronde ontbreekt"),
+    (lambda r: r.update(id="groep van lotte|2026-03-12"), "past niet bij de groep"),
+    (lambda r: r.update(date="2026-03-13"), "past niet bij de groep"),
     (lambda r: r.update(kleur="rood"), "onbekend onderdeel 'kleur'"),
     (lambda r: r.update(respondents=[]), "aantal deelnemers"),
     (lambda r: r.update(respondents={"buurman": 1}), "aantal deelnemers"),
@@ -99,7 +111,7 @@ def test_one_bad_round_refuses_the_whole_list(change, match) -> None:
     ([{**draft(), "scores": {}}], "onbekend onderdeel 'scores'"),
     ([{**draft(), "date": "morgen"}], "datum is ongeldig"),
     ([good(), good()], "Ronde 2 .*twee keer"),
-    ([draft()] * (MAX_ROUNDS + 1), f"meer dan {MAX_ROUNDS} rondes"),
+    ([draft()] * (MAX_BACKUP_ROUNDS + 1), f"meer dan {MAX_BACKUP_ROUNDS} rondes"),
 ])
 def test_lists_that_are_not_rounds_are_refused(value, match) -> None:
     with pytest.raises(DocumentError, match=match):

@@ -13,6 +13,8 @@ The overview page keeps its rounds in its own browser database (see
 Unlike :func:`._evaluatie_scores.read_rounds`, which skips odd records on the
 page, a backup is refused as a whole when one record is wrong: restoring must
 never half-happen. What comes back is rebuilt from the checked values only.
+A backup without the list (made before rounds went along) gives ``None``: the
+page then leaves this browser's rounds alone.
 """
 
 from __future__ import annotations
@@ -21,28 +23,34 @@ import datetime as dt
 from typing import Any
 
 from ._evaluatie import HIGHEST, LOWEST, ROLES, THEME_NAMES
-from ._evaluatie_scores import MAX_ROUNDS, group_key
+from ._evaluatie_scores import group_key, set_key
 from .engine.documents import DocumentError
+from .engine.schema import DATE_PATTERN
 
 SAVED_KEYS = frozenset({"id", "version", "group", "group_key", "date", "saved_at",
                         "respondents", "scores", "actiepunten"})
 DRAFT_KEYS = frozenset({"id", "group", "group_key", "date", "draft", "actiepunten"})
 ROLE_IDS = frozenset(role.id for role in ROLES)
+#: Most rounds (saved ones and drafts) in one backup. The page itself sets no limit;
+#: this one only guards against a file that is not ours (about 2 kB per round).
+MAX_BACKUP_ROUNDS = 10_000
 MAX_ID = 300
 MAX_GROUP = 200
 MAX_ACTION_TEXT = 5000
+#: What the checks call the fields, for the messages.
+LABELS = {"id": "de code van de ronde", "group": "de naam van de groep"}
 
 
 def _text(record: dict[str, Any], key: str, limit: int, where: str) -> str:
     value = record.get(key)
     if not isinstance(value, str) or len(value) > limit or not value.strip():
-        raise DocumentError(f"{where}: ‘{key}’ ontbreekt of is ongeldig.")
+        raise DocumentError(f"{where}: {LABELS[key]} ontbreekt of is ongeldig.")
     return value
 
 
 def _date(value: Any, where: str) -> str:
     try:
-        if isinstance(value, str) and len(value) == 10:
+        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             dt.date.fromisoformat(value)
             return value
     except ValueError:
@@ -115,6 +123,8 @@ def _read_record(raw: Any, where: str) -> dict[str, Any]:
     group = _text(raw, "group", MAX_GROUP, where)
     record: dict[str, Any] = {"id": _text(raw, "id", MAX_ID, where), "group": group,
                               "group_key": group_key(group), "date": _date(raw.get("date"), where)}
+    if record["id"] != set_key(group, record["date"]):  # the page finds a round by it
+        raise DocumentError(f"{where}: de code van de ronde past niet bij de groep en de datum.")
     if draft:
         record["draft"] = True
     else:
@@ -127,12 +137,17 @@ def _read_record(raw: Any, where: str) -> dict[str, Any]:
     return record
 
 
-def read_backup_rounds(value: Any) -> list[dict[str, Any]]:
-    """The rounds of a backup, checked and rebuilt; :class:`DocumentError` names the bad one."""
+def read_backup_rounds(value: Any) -> list[dict[str, Any]] | None:
+    """The rounds of a backup, checked and rebuilt; :class:`DocumentError` names the bad one.
+
+    ``None`` (no list in the backup) stays ``None``.
+    """
+    if value is None:
+        return None
     if not isinstance(value, list):
         raise DocumentError("De rondes van het evaluatie-overzicht zijn geen lijst.")
-    if len(value) > MAX_ROUNDS:
-        raise DocumentError(f"De reservekopie bevat meer dan {MAX_ROUNDS} rondes van het "
+    if len(value) > MAX_BACKUP_ROUNDS:
+        raise DocumentError(f"De reservekopie bevat meer dan {MAX_BACKUP_ROUNDS} rondes van het "
                             "evaluatie-overzicht.")
     rounds: list[dict[str, Any]] = []
     seen: set[str] = set()

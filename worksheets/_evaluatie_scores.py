@@ -27,7 +27,7 @@ from ._evaluatie import (
     theme_scores,
 )
 from .engine.documents import FORMAT, MAX_BYTES, DocumentError, parse_json, read_document
-from .engine.schema import Answers
+from .engine.schema import DATE_PATTERN, Answers
 
 #: Most files that count at once; more are refused with a message.
 MAX_FILES = 60
@@ -306,7 +306,7 @@ def round_record(response_set: ResponseSet, scores: Scores) -> dict[str, Any]:
 
 
 def _valid_date(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):
         return False
     try:
         dt.date.fromisoformat(value)

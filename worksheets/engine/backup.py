@@ -11,7 +11,8 @@ A backup (format ``rg-reservekopie``, ``format_version`` 1) is::
         "versions": [<answer document>, ...],         # "Bewaar deze versie"
         "practice_versions": [<answer document>, ...]}],
      "leerpad": {"<module id>": "YYYY-MM-DD"},         # optional: learning path progress
-     "evaluatie_rondes": [<round record>, ...]}        # optional: the evaluation overview's rounds
+     "evaluatie_rondes": [<round record>, ...]}        # the evaluation overview's rounds
+                                                       # (missing in backups made before them)
 
 Each ``<answer document>`` is a complete document of :mod:`.documents` with its
 own ``schema_version``, so every part is read (and migrated) exactly like an
@@ -36,7 +37,7 @@ from typing import Any
 
 from .documents import FORMAT as DOCUMENT_FORMAT
 from .documents import MAX_DEPTH, DocumentError, parse_json, read_document
-from .schema import Answers, Worksheet
+from .schema import DATE_PATTERN, Answers, Worksheet
 
 FORMAT = "rg-reservekopie"
 FORMAT_VERSION = 1
@@ -157,7 +158,7 @@ def read_backup(registry: Mapping[str, Worksheet], text: str | bytes) -> dict[st
 
     return {"kind": "reservekopie", "format_version": version, "created_at": created,
             "worksheets": worksheets, "leerpad": _read_progress(data.get("leerpad", {})),
-            "evaluatie_rondes": read_backup_rounds(data.get("evaluatie_rondes", []))}
+            "evaluatie_rondes": read_backup_rounds(data.get("evaluatie_rondes"))}
 
 
 def _read_progress(value: Any) -> dict[str, str]:
@@ -166,14 +167,13 @@ def _read_progress(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or len(value) > MAX_MODULES:
         raise problem
     for key, date in value.items():
-        if not MODULE_ID.fullmatch(key) or not isinstance(date, str):
+        if not MODULE_ID.fullmatch(key) or not isinstance(date, str) \
+                or not DATE_PATTERN.fullmatch(date):
             raise problem
         try:
             dt.date.fromisoformat(date)
         except ValueError:
             raise problem from None
-        if len(date) != 10:
-            raise problem
     return dict(value)
 
 
@@ -189,7 +189,7 @@ def _read_single(registry: Mapping[str, Worksheet], data: dict[str, Any]) -> dic
             "worksheets": [{"worksheet": sheet.id, "title": sheet.title,
                             "schema_version": sheet.schema_version, "answers": part,
                             "practice": None, "versions": [], "practice_versions": []}],
-            "leerpad": {}, "evaluatie_rondes": []}
+            "leerpad": {}, "evaluatie_rondes": None}
 
 
 def make_backup(worksheets: list[dict[str, Any]], created_at: str,
@@ -198,7 +198,7 @@ def make_backup(worksheets: list[dict[str, Any]], created_at: str,
     """The backup document for entries shaped as in the module docstring (as the page writes it)."""
     backup = {"format": FORMAT, "format_version": FORMAT_VERSION, "created_at": created_at,
               "worksheets": worksheets, "leerpad": leerpad or {}}
-    return {**backup, "evaluatie_rondes": rounds} if rounds else backup
+    return backup if rounds is None else {**backup, "evaluatie_rondes": rounds}
 
 
 def check_backup(args_json: str) -> str:

@@ -74,6 +74,10 @@ export async function collectBackup(createdAt = new Date().toISOString()) {
 // module, and their start should not wait for one more file.
 const roundsStore = () => import("./evaluatie-store.js");
 
+/** Said after a backup whose file lacks the rounds (``roundsMissing``). */
+export const ROUNDS_MISSING =
+  "Let op: de rondes van het evaluatie-overzicht konden niet worden gelezen. Ze zitten niet in dit bestand.";
+
 /** The evaluation overview's rounds; null when its database cannot be read (that stops no backup). */
 async function overviewRounds() {
   try {
@@ -99,9 +103,10 @@ export async function makeBackupFile({ encrypt = false, extra = [] } = {}) {
     backup = { format: BACKUP_FORMAT, format_version: BACKUP_VERSION, created_at: createdAt, worksheets: [],
       leerpad: readProgress() };
   }
-  // The overview's rounds go along when there are any (``evaluatie_rondes``).
+  // The overview's rounds go along (``evaluatie_rondes``; left out only when unreadable,
+  // so that restoring such a file leaves the rounds of that browser alone).
   const rounds = await overviewRounds();
-  if (rounds && rounds.length) backup.evaluatie_rondes = rounds;
+  if (rounds) backup.evaluatie_rondes = rounds;
   for (const entry of extra) {
     const index = backup.worksheets.findIndex((item) => item.worksheet === entry.worksheet);
     if (index >= 0) backup.worksheets[index] = { ...backup.worksheets[index], ...entry };
@@ -247,15 +252,20 @@ export async function restoreBackup(checked, mode) {
   }
   // The overview's rounds (own database) and the learning path's progress (localStorage)
   // are written first and put back if the rest fails.
-  const rounds = await restoreRounds(checked.evaluatie_rondes || [], mode);
+  const rounds = await restoreRounds(checked.evaluatie_rondes, mode);
   const progress = mode === "replace" ? { ...checked.leerpad } : { ...checked.leerpad, ...readProgress() };
   const before = readLocal(LEERPAD_KEY);
   try {
     if (Object.keys(progress).length || mode === "replace") writeLocal(LEERPAD_KEY, Object.keys(progress).length ? JSON.stringify({ version: 1, modules: progress }) : null);
     await applyChanges({ put, expected, clear: mode === "replace" });
   } catch (error) {
-    writeLocal(LEERPAD_KEY, before);
-    if (rounds.before) await rounds.store.writeRounds(rounds.before, { replace: true }).catch(() => {});
+    const undone = await rounds.undo();
+    try {
+      writeLocal(LEERPAD_KEY, before);
+    } catch (localError) {
+      // it was written a moment ago; if even that fails, nothing more can be done here
+    }
+    if (!undone) error.roundsChanged = true;  // the page must not say "nothing changed"
     throw error;
   }
   for (const record of put) {
@@ -266,23 +276,47 @@ export async function restoreBackup(checked, mode) {
   return put.length + rounds.written;
 }
 
+const hasText = (texts) => Object.values(texts || {}).some((text) => String(text).trim());
+
 /**
- * The file's rounds into the overview's database: "replace" makes them the only
- * ones, "keep" adds those this browser does not have. ``before``: what ``store`` puts back on failure.
+ * What the file's rounds change here. "replace": they become the only ones. "keep":
+ * those this browser lacks are added, and a saved round replaces a draft of the same
+ * round (keeping the action points typed here, if any). ``incoming`` null: a backup
+ * made before rounds went along; nothing changes.
  */
+function roundChanges(incoming, before, mode) {
+  if (mode === "replace") return { clear: true, put: incoming };
+  const here = new Map(before.map((record) => [record.id, record]));
+  const put = [];
+  for (const record of incoming) {
+    const local = here.get(record.id);
+    if (!local) put.push(record);
+    else if (local.draft && !record.draft) {
+      put.push(hasText(local.actiepunten) ? { ...record, actiepunten: local.actiepunten } : record);
+    }
+  }
+  return { clear: false, put };
+}
+
+/** Write the file's rounds; ``undo()`` puts back what was there (true when it worked). */
 async function restoreRounds(incoming, mode) {
-  const none = { before: null, written: 0 };
-  if (!incoming.length && mode !== "replace") return none;
+  const none = { written: 0, undo: async () => true };
+  if (incoming === null || incoming === undefined) return none;
   try {
     const store = await roundsStore();
     const before = await store.readAllRounds();
-    const known = new Set(before.map((record) => record.id));
-    const added = mode === "replace" ? incoming : incoming.filter((record) => !known.has(record.id));
-    if (mode !== "replace" && !added.length) return none;
-    await store.writeRounds(added, { replace: mode === "replace" });
-    return { before, written: added.length, store };
+    const change = roundChanges(incoming, before, mode);
+    if (!change.put.length && !(change.clear && before.length)) return none;
+    await store.updateRounds(change);
+    const previous = new Map(before.map((record) => [record.id, record]));
+    const undo = () => store.updateRounds(change.clear ? { clear: true, put: before } : {
+      remove: change.put.filter((record) => !previous.has(record.id)).map((record) => record.id),
+      put: change.put.filter((record) => previous.has(record.id)).map((record) => previous.get(record.id)),
+    }).then(() => true, () => false);
+    return { written: change.put.length, undo };
   } catch (error) {
-    throw new Error("De rondes van het evaluatie-overzicht konden niet worden bewaard.");
+    const why = error.kind === "blocked" ? ` ${error.message}` : "";
+    throw new Error(`De rondes van het evaluatie-overzicht konden niet worden bewaard.${why}`);
   }
 }
 

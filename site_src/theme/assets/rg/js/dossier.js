@@ -4,7 +4,7 @@
 // because the file is checked and migrated by worksheets/engine/backup.py.
 import { CryptoError } from "./crypto.js";
 import {
-  checkBackup, decryptBackup, lastBackup, makeBackupFile, openBackupText, parseKey, recordBackup, restoreBackup,
+  ROUNDS_MISSING, checkBackup, decryptBackup, lastBackup, makeBackupFile, openBackupText, parseKey, recordBackup, restoreBackup,
   MAX_BACKUP_BYTES,
 } from "./backup.js";
 import { getAllRecords, setVaultKey, wipeDatabase } from "./store.js";
@@ -34,12 +34,23 @@ function size(bytes) {
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-async function evaluationRounds() {
+/** The evaluation overview's records here (saved rounds and drafts); null when unreadable. */
+async function evaluationRecords() {
   try {
-    return (await readAllRounds()).length;
+    return await readAllRounds();
   } catch (error) {
     return null;
   }
+}
+
+/** "Evaluatie-overzicht: …" for a list of round records, or "" when there are none. */
+function roundsLine(records) {
+  const saved = records.filter((record) => !record.draft).length;
+  const drafts = records.length - saved;
+  const parts = [];
+  if (saved) parts.push(plural(saved, "bewaarde ronde", "bewaarde rondes"));
+  if (drafts) parts.push(`actiepunten van ${plural(drafts, "ronde", "rondes")} die nog niet ${drafts === 1 ? "is" : "zijn"} bewaard`);
+  return parts.length ? `Evaluatie-overzicht: ${parts.join(" en ")}.` : "";
 }
 
 class Dossier {
@@ -123,11 +134,9 @@ class Dossier {
     const extra = [];
     const progress = Object.keys(readProgress()).length;
     if (progress) extra.push(element("li", {}, `Leerpad: ${plural(progress, "onderdeel", "onderdelen")} afgerond.`));
-    const rounds = await evaluationRounds();
-    this.roundCount = rounds || 0;
-    if (rounds) {
-      extra.push(element("li", {}, `Evaluatie-overzicht: ${plural(rounds, "bewaarde ronde", "bewaarde rondes")}.`));
-    }
+    const rounds = (await evaluationRecords()) || [];
+    this.roundCount = rounds.length;
+    if (rounds.length) extra.push(element("li", {}, roundsLine(rounds)));
     const parts = [];
     if (items.length) {
       const total = groups.reduce((sum, group) => sum + group.bytes, 0);
@@ -220,7 +229,7 @@ class Dossier {
       download(file.text, file.filename, "application/json");
       this.backup = await recordBackup(file.backup, file.filename);
       const missing = file.roundsMissing
-        ? " Let op: de rondes van het evaluatie-overzicht konden niet worden gelezen. Ze zitten niet in dit bestand." : "";
+        ? ` ${ROUNDS_MISSING}` : "";
       this.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een plek die je terugvindt, ` +
         `niet alleen in de map Downloads. ${encrypt ? "Het bestand is beschermd met je wachtwoordzin." : ""}`.trim() + missing,
       file.roundsMissing ? "warning" : undefined);
@@ -326,8 +335,8 @@ class Dossier {
     });
     const progress = Object.keys(checked.leerpad || {}).length;
     if (progress) items.push(element("li", {}, `Leerpad: ${plural(progress, "onderdeel", "onderdelen")} afgerond.`));
-    const rounds = (checked.evaluatie_rondes || []).length;
-    if (rounds) items.push(element("li", {}, `Evaluatie-overzicht: ${plural(rounds, "bewaarde ronde", "bewaarde rondes")}.`));
+    const rounds = roundsLine(checked.evaluatie_rondes || []);
+    if (rounds) items.push(element("li", {}, rounds));
     if (!items.length) {
       this.refuse(`‘${name}’ bevat geen antwoorden. Er is niets veranderd.`);
       return;
@@ -382,7 +391,10 @@ class Dossier {
       setBusy(target, false);
       const why = error.kind === "conflict" ? "Er is intussen iets veranderd in een ander tabblad. Kies het bestand opnieuw."
         : error.message;
-      this.say(`Terugzetten lukte niet. ${why} Er is niets veranderd.`, "warning");
+      const after = error.roundsChanged
+        ? "Je antwoorden zijn niet veranderd, maar de rondes van het evaluatie-overzicht misschien wel. Kijk ze na op die pagina."
+        : "Er is niets veranderd.";
+      this.say(`Terugzetten lukte niet. ${why} ${after}`, "warning");
     }
   }
 

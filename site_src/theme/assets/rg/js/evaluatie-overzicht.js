@@ -77,9 +77,18 @@ class OverviewPage {
 
   async storageChanged(message) {
     if (message.type !== "replaced" && message.type !== "wiped") return;
-    if (message.type === "replaced") await this.flushActions();  // typed just now: kept
+    // Action points typed just now and not yet written: after a wipe they go too; after
+    // a restore they are written onto the round as it is stored now.
+    const typed = this.saveTimer && message.type === "replaced"
+      ? [this.selected, { ...this.actions[this.selected] }] : null;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     this.actions = {};
     await this.loadRecords();
+    if (typed) {
+      this.actions[typed[0]] = typed[1];
+      this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
+    }
     await this.refresh();
   }
 

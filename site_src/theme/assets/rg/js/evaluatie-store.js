@@ -7,17 +7,33 @@ const STORE = "rondes";
 let dbPromise = null;
 
 // Without a version: the current one (a new database gets its store at version 1).
+// An upgrade waits while another tab has the database open (its connection closes on
+// "versionchange"); after 3 s it gives up, and a late success is closed at once.
 function open(version) {
   return new Promise((resolve, reject) => {
     const request = version ? indexedDB.open(EVALUATION_DB, version) : indexedDB.open(EVALUATION_DB);
+    let gaveUp = false;
+    let blockedTimer = null;
     request.onupgradeneeded = () => {
       if (!request.result.objectStoreNames.contains(STORE)) {
         request.result.createObjectStore(STORE, { keyPath: "id" });
       }
     };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error("De opslag is geblokkeerd door een ander tabblad."));
+    request.onsuccess = () => {
+      clearTimeout(blockedTimer);
+      if (gaveUp) request.result.close();
+      else resolve(request.result);
+    };
+    request.onerror = () => {
+      clearTimeout(blockedTimer);
+      reject(request.error);
+    };
+    request.onblocked = () => {
+      blockedTimer = setTimeout(() => {
+        gaveUp = true;
+        reject(Object.assign(new Error("De opslag is geblokkeerd door een ander tabblad."), { kind: "blocked" }));
+      }, 3000);
+    };
   });
 }
 
@@ -72,15 +88,16 @@ export async function readAllRounds() {
 }
 
 /**
- * Write rounds in one transaction: ``replace`` first removes every round, otherwise
- * the records are added or overwrite the ones with the same id. Nothing is
- * created when there is nothing to write and no database yet.
+ * Change rounds in one transaction: ``clear`` first removes every round, then
+ * ``remove`` (ids) and ``put`` (records, added or overwriting the same id). Nothing is
+ * created when there is nothing to change and no database yet.
  */
-export async function writeRounds(records, { replace = false } = {}) {
-  if (!records.length && !(replace && (await exists()))) return;
+export async function updateRounds({ clear = false, put = [], remove = [] }) {
+  if (!put.length && !remove.length && !(clear && (await exists()))) return;
   await withStore("readwrite", (store) => {
-    if (replace) store.clear();
-    for (const record of records) store.put(record);
+    if (clear) store.clear();
+    for (const id of remove) store.delete(id);
+    for (const record of put) store.put(record);
     return null;
   });
 }

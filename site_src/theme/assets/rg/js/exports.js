@@ -2,7 +2,7 @@
 // backup; and the hints Python returns. Functions of the page object (worksheet.js).
 import { fillForm, readForm } from "./form.js";
 import { vaultState } from "./vault.js";
-import { makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
+import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
 import { busy, confirmDialog, download, focusAfter, isoDate } from "./ui.js";
 
 export async function exportPdf(page, button) {
@@ -99,8 +99,10 @@ export async function backupNow(page, button, fromScreen) {
       if (!fromScreen) await recordBackup(file.backup, file.filename);
       if (page.notices.backup.contains(document.activeElement)) focusAfter(page.notices.backup);
       page.notices.backup.hidden = true;
+      const missing = file.roundsMissing
+        ? ` ${ROUNDS_MISSING}` : "";
       page.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
-        (encrypt ? " Hij is beschermd met je wachtwoordzin." : ""), "info");
+        (encrypt ? " Hij is beschermd met je wachtwoordzin." : "") + missing, file.roundsMissing ? "warning" : "info");
     } catch (error) {
       page.messages.say(`De reservekopie kon niet worden gemaakt. ${error.message}`);
     }

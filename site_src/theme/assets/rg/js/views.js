@@ -1,5 +1,6 @@
 // Views: derived output Python renders (maps, overviews), each in its own
-// titled section; and a small sorter for tables Python marks as sortable.
+// titled section; a small sorter for tables Python marks as sortable; and the
+// summary's text when Python cannot start.
 
 export function renderViews(container, worksheetId, views) {
   const wanted = new Set(views.map((view) => view.id));
@@ -87,4 +88,12 @@ function reapplySort(body) {
   const [index, ascending] = JSON.parse(body.dataset.sort);
   const table = body.querySelector("table[data-sortable]");
   if (table) applySort(table, index, ascending);
+}
+
+/** The summary when Python cannot start: it no longer promises an overview. */
+export function showWithoutPython(summary, saving) {
+  const text = document.createElement("p");
+  text.className = "rg-muted";
+  text.textContent = "Zonder Python komt hier geen overzicht." + (saving ? " Je antwoorden worden wel bewaard." : "");
+  summary.replaceChildren(text);
 }

@@ -19,7 +19,7 @@ import { backupNow, exportJson, exportPdf, importFile, remindBackup, showHints }
 import { Messages } from "./messages.js";
 import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
 import { Versions } from "./versions.js";
-import { renderViews, sortTable } from "./views.js";
+import { renderViews, showWithoutPython, sortTable } from "./views.js";
 import { releaseSearch, releaseSearchWhenOpened } from "./search-release.js";
 import { confirmDialog, setText, timeLabel } from "./ui.js";
 
@@ -118,7 +118,10 @@ class WorksheetPage {
     this.fileInput.addEventListener("change", () => importFile(this));
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.flush();
-      else if (this.uses.length) this.loadContext().then(() => this.evaluate());
+      else if (this.uses.length) {
+        this.markEvaluating();
+        this.loadContext().then(() => this.evaluate());
+      }
     });
     window.addEventListener("pagehide", () => this.flush());
     onStorageEvent((type) => { if (type === "versionchange") this.flush(); });
@@ -129,7 +132,7 @@ class WorksheetPage {
     // is read-only). Python starts after that, so it never slows the form down.
     this.python = new PythonClient((state, info) => this.pythonState(state, info));
     this.guard = startup.guard;
-    this.root.dataset.evaluating = "pending";  // until Python's parts show the answers
+    this.markEvaluating();
     startup.attach(this);
     await startup.vault;
     await this.reload();
@@ -142,6 +145,7 @@ class WorksheetPage {
   }
 
   async reload() {
+    this.markEvaluating();  // other answers are coming
     this.showLock();
     if (vaultState() !== "locked") await this.restore();
     if (this.uses.length) await this.loadContext();
@@ -246,7 +250,7 @@ class WorksheetPage {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
     clearTimeout(this.evaluateTimer);
-    this.root.dataset.evaluating = "pending";  // cleared when Python's parts show this change
+    this.markEvaluating();
     this.evaluateTimer = setTimeout(() => {
       this.evaluateTimer = null;
       this.evaluate();
@@ -383,19 +387,22 @@ class WorksheetPage {
       setText(this.pythonStatus, "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
       delete this.root.dataset.evaluating;  // nothing will come
-      const placeholder = document.createElement("p");
-      placeholder.className = "rg-muted";
-      placeholder.textContent = "Zonder Python komt hier geen overzicht. Je antwoorden worden wel bewaard.";
-      this.summary.replaceChildren(placeholder);
+      showWithoutPython(this.summary, this.canSave && !this.saveFailed);
       if (!this.saveFailed) this.messages.say(FAILED_MESSAGE, "info");
       console.warn("Python worker:", info && info.reason);
     }
   }
 
+  // The root carries data-evaluating until Python's hints, summary and views show the
+  // answers as they are now (never while Python cannot start: nothing would clear it).
+  markEvaluating() {
+    if (this.python?.state !== "failed") this.root.dataset.evaluating = "pending";
+  }
+
   async evaluate() {
     if (!this.python || this.python.state !== "ready") return;
     const run = ++this.evaluateRun;
-    this.root.dataset.evaluating = "pending";  // also when called without a change (clearing, importing)
+    this.markEvaluating();  // also when called without a change (clearing, importing)
     let outcome = null;
     try {
       outcome = await this.python.call("evaluate", {
