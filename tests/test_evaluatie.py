@@ -34,6 +34,7 @@ from worksheets._evaluatie import (
 from worksheets._evaluatie_overzicht import build_overview, combine, overview_pdf
 from worksheets._evaluatie_scores import (
     MAX_FILES,
+    MAX_ROUNDS,
     OK,
     REFUSED,
     differences,
@@ -395,6 +396,15 @@ def test_saved_rounds_are_read_defensively() -> None:
     listed = combined(THREE, rounds=[good])["rounds_html"]
     assert "Groep van Sam · 1 januari 2026 · 3 personen" in listed
     assert 'data-round-id="groep van sam|2026-03-12"' in listed
+
+
+def test_the_overview_uses_the_newest_rounds_whatever_their_order() -> None:
+    good = saved_round(combined(THREE))
+    days = [f"20{y:02d}-{m:02d}-01" for y in range(10, 60) for m in range(1, 13)]  # 600
+    stored = [{**good, "id": f"groep van sam|{day}", "date": day} for day in sorted(days)]
+    rounds = read_rounds(stored)  # oldest first, as a database could give them
+    assert len(rounds) == MAX_ROUNDS
+    assert rounds[0].date == "2059-12-01" and rounds[-1].date == "2018-05-01"
 
 
 def test_the_saved_round_of_the_set_on_screen_is_reported() -> None:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from tests.test_evaluatie import THREE, combined, saved_round
-from worksheets._evaluatie_rondes import MAX_BACKUP_ROUNDS, read_backup_rounds
-from worksheets._evaluatie_scores import read_rounds
+from worksheets._evaluatie_rondes import read_backup_rounds
+from worksheets._evaluatie_scores import MAX_RECORDS, read_rounds
 from worksheets.engine.backup import check_backup, make_backup, read_backup
 from worksheets.engine.bridge import registry
 from worksheets.engine.documents import DocumentError
@@ -111,7 +111,7 @@ def test_one_bad_round_refuses_the_whole_list(change, match) -> None:
     ([{**draft(), "scores": {}}], "onbekend onderdeel 'scores'"),
     ([{**draft(), "date": "morgen"}], "datum is ongeldig"),
     ([good(), good()], "Ronde 2 .*twee keer"),
-    ([draft()] * (MAX_BACKUP_ROUNDS + 1), f"meer dan {MAX_BACKUP_ROUNDS} rondes"),
+    ([draft()] * (MAX_RECORDS + 1), f"meer dan {MAX_RECORDS} rondes"),
 ])
 def test_lists_that_are_not_rounds_are_refused(value, match) -> None:
     with pytest.raises(DocumentError, match=match):

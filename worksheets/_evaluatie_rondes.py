@@ -23,7 +23,7 @@ import datetime as dt
 from typing import Any
 
 from ._evaluatie import HIGHEST, LOWEST, ROLES, THEME_NAMES
-from ._evaluatie_scores import group_key, set_key
+from ._evaluatie_scores import MAX_RECORDS, group_key, set_key
 from .engine.documents import DocumentError
 from .engine.schema import DATE_PATTERN
 
@@ -31,9 +31,6 @@ SAVED_KEYS = frozenset({"id", "version", "group", "group_key", "date", "saved_at
                         "respondents", "scores", "actiepunten"})
 DRAFT_KEYS = frozenset({"id", "group", "group_key", "date", "draft", "actiepunten"})
 ROLE_IDS = frozenset(role.id for role in ROLES)
-#: Most rounds (saved ones and drafts) in one backup. The page itself sets no limit;
-#: this one only guards against a file that is not ours (about 2 kB per round).
-MAX_BACKUP_ROUNDS = 10_000
 MAX_ID = 300
 MAX_GROUP = 200
 MAX_ACTION_TEXT = 5000
@@ -146,8 +143,8 @@ def read_backup_rounds(value: Any) -> list[dict[str, Any]] | None:
         return None
     if not isinstance(value, list):
         raise DocumentError("De rondes van het evaluatie-overzicht zijn geen lijst.")
-    if len(value) > MAX_BACKUP_ROUNDS:
-        raise DocumentError(f"De reservekopie bevat meer dan {MAX_BACKUP_ROUNDS} rondes van het "
+    if len(value) > MAX_RECORDS:
+        raise DocumentError(f"De reservekopie bevat meer dan {MAX_RECORDS} rondes van het "
                             "evaluatie-overzicht.")
     rounds: list[dict[str, Any]] = []
     seen: set[str] = set()

@@ -31,8 +31,11 @@ from .engine.schema import DATE_PATTERN, Answers
 
 #: Most files that count at once; more are refused with a message.
 MAX_FILES = 60
-#: Most saved rounds read back from the browser.
+#: Most saved rounds the overview uses: the newest ones.
 MAX_ROUNDS = 500
+#: Most records (saved rounds and drafts) looked at, here and in a backup: a guard
+#: against a database or file that is not ours (about 2 kB per round).
+MAX_RECORDS = 10_000
 MAX_NAME = 120
 #: A gap between roles of at least this much is worth talking about.
 NOTABLE_GAP = 1.0
@@ -355,10 +358,11 @@ def _read_round(raw: object) -> SavedRound | None:
 
 
 def read_rounds(raw: object) -> list[SavedRound]:
-    """Saved rounds that are complete and valid; drafts and odd records are skipped."""
-    items = raw[:MAX_ROUNDS] if isinstance(raw, list) else []
+    """The newest saved rounds that are complete and valid, newest first (at most
+    :data:`MAX_ROUNDS`); drafts and odd records are skipped."""
+    items = raw[:MAX_RECORDS] if isinstance(raw, list) else []
     rounds = [found for item in items if (found := _read_round(item))]
-    return sorted(rounds, key=lambda r: (r.date, r.group_key), reverse=True)
+    return sorted(rounds, key=lambda r: (r.date, r.group_key), reverse=True)[:MAX_ROUNDS]
 
 
 def earlier_rounds(rounds: list[SavedRound], response_set: ResponseSet) -> list[SavedRound]:
