@@ -228,8 +228,7 @@ class Dossier {
       const file = await makeBackupFile({ encrypt });
       download(file.text, file.filename, "application/json");
       this.backup = await recordBackup(file.backup, file.filename);
-      const missing = file.roundsMissing
-        ? ` ${ROUNDS_MISSING}` : "";
+      const missing = file.roundsMissing ? ` ${ROUNDS_MISSING}` : "";
       this.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een plek die je terugvindt, ` +
         `niet alleen in de map Downloads. ${encrypt ? "Het bestand is beschermd met je wachtwoordzin." : ""}`.trim() + missing,
       file.roundsMissing ? "warning" : undefined);

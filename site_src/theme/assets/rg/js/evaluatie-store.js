@@ -1,7 +1,7 @@
 // The evaluation overview's own database: saved rounds and their action points,
 // in this browser only. Used by the overview page, and by "Mijn gegevens" for the
 // backup, the restore and wiping everything.
-export const EVALUATION_DB = "handboek-resourcegroepen-evaluatie";
+const EVALUATION_DB = "handboek-resourcegroepen-evaluatie";
 const STORE = "rondes";
 
 let dbPromise = null;
@@ -37,7 +37,7 @@ function open(version) {
   });
 }
 
-export function openEvaluationDb() {
+function openEvaluationDb() {
   if (!dbPromise) {
     dbPromise = (async () => {
       if (!globalThis.indexedDB) throw new Error("IndexedDB ontbreekt");

@@ -99,8 +99,7 @@ export async function backupNow(page, button, fromScreen) {
       if (!fromScreen) await recordBackup(file.backup, file.filename);
       if (page.notices.backup.contains(document.activeElement)) focusAfter(page.notices.backup);
       page.notices.backup.hidden = true;
-      const missing = file.roundsMissing
-        ? ` ${ROUNDS_MISSING}` : "";
+      const missing = file.roundsMissing ? ` ${ROUNDS_MISSING}` : "";
       page.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
         (encrypt ? " Hij is beschermd met je wachtwoordzin." : "") + missing, file.roundsMissing ? "warning" : "info");
     } catch (error) {
