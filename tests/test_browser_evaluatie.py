@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.conftest import FAST_PYTHON, wait_for_form, wait_saved
@@ -313,7 +314,8 @@ def test_saved_rounds_go_along_in_the_backup_and_come_back(page, site_url, tmp_p
     assert stored_rounds(page) == saved
     choose_backup_file(page, path)  # again, keeping what is here: nothing to add
     preview.get_by_role("button", name="Terugzetten").click()
-    page.locator('[data-rg="notice"]').get_by_text("Er is niets veranderd.").wait_for()
+    preview.wait_for(state="detached")
+    expect(page.locator('[data-rg="notice"]')).to_contain_text("Er is niets veranderd.")
     assert stored_rounds(page) == saved
 
     # Keeping what is here: a draft of the same round (action points typed here before
@@ -324,7 +326,8 @@ def test_saved_rounds_go_along_in_the_backup_and_come_back(page, site_url, tmp_p
         "draft": True, "actiepunten": typed_here}])
     choose_backup_file(page, path)
     preview.get_by_role("button", name="Terugzetten").click()
-    page.locator('[data-rg="notice"]').get_by_text("De reservekopie is teruggezet").wait_for()
+    preview.wait_for(state="detached")
+    expect(page.locator('[data-rg="notice"]')).to_contain_text("De reservekopie is teruggezet")
     assert stored_rounds(page) == [{**saved[0], "actiepunten": typed_here}]
 
     # A backup made before rounds went along leaves them alone, even when replacing.

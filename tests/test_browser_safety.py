@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import wait_for_form, wait_for_python, wait_saved
 from tests.sitecopy import FIXTURES
@@ -140,7 +141,9 @@ def restore_replace(page, path: Path, passphrase: str | None = None) -> None:
     dialog = page.locator("dialog.rg-dialog")
     if dialog.count():
         dialog.get_by_role("button", name="Vervangen").click()
-    page.locator('[data-rg="notice"]').get_by_text("De reservekopie is teruggezet").wait_for()
+    # The preview goes once the restore is done; only then is the notice this restore's.
+    preview.wait_for(state="detached", timeout=30000)
+    expect(page.locator('[data-rg="notice"]')).to_contain_text("De reservekopie is teruggezet")
 
 
 def set_passphrase(page, passphrase: str = PASSPHRASE) -> None:

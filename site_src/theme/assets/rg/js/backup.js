@@ -220,7 +220,8 @@ function mergeVersions(current, incoming) {
 }
 
 /**
- * Write a checked backup: ``mode`` "replace" (the browser then holds exactly the
+ * Write a checked backup (returns how many things changed: records, rounds, and 1 for
+ * the learning path's progress): ``mode`` "replace" (the browser then holds exactly the
  * file) or "keep" (current answers stay; what is missing is added; versions are
  * joined). One transaction: if anything changed meanwhile, nothing is written.
  */
@@ -253,10 +254,14 @@ export async function restoreBackup(checked, mode) {
   // The overview's rounds (own database) and the learning path's progress (localStorage)
   // are written first and put back if the rest fails.
   const rounds = await restoreRounds(checked.evaluatie_rondes, mode);
-  const progress = mode === "replace" ? { ...checked.leerpad } : { ...checked.leerpad, ...readProgress() };
+  const progressHere = readProgress();
+  const progress = mode === "replace" ? { ...checked.leerpad } : { ...checked.leerpad, ...progressHere };
   const before = readLocal(LEERPAD_KEY);
+  const after = Object.keys(progress).length ? JSON.stringify({ version: 1, modules: progress }) : null;
+  const progressChanged = Object.keys(progressHere).length !== Object.keys(progress).length ||
+    Object.entries(progress).some(([id, date]) => progressHere[id] !== date);
   try {
-    if (Object.keys(progress).length || mode === "replace") writeLocal(LEERPAD_KEY, Object.keys(progress).length ? JSON.stringify({ version: 1, modules: progress }) : null);
+    if (progressChanged) writeLocal(LEERPAD_KEY, after);
     await applyChanges({ put, expected, clear: mode === "replace" });
   } catch (error) {
     const undone = await rounds.undo();
@@ -273,7 +278,7 @@ export async function restoreBackup(checked, mode) {
     if (!practice && !versions) markSaved(id, record.saved_at);
   }
   broadcast({ type: "replaced" });
-  return put.length + rounds.written;
+  return put.length + rounds.written + (progressChanged ? 1 : 0);
 }
 
 const hasText = (texts) => Object.values(texts || {}).some((text) => String(text).trim());
