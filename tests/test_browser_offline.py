@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from builder.serve import StaticServer
 from tests.conftest import PREFIX, build_site, wait_for_form, wait_for_python, wait_saved
@@ -33,8 +34,14 @@ def wait_until_offline_ready(page) -> None:
 
 
 def export_pdf(page) -> bytes:
-    with page.expect_download(timeout=120_000) as download:
-        page.locator(EXPORT).first.click()
+    try:
+        with page.expect_download(timeout=120_000) as download:
+            page.locator(EXPORT).first.click()
+    except PlaywrightTimeoutError as error:  # say what the page showed instead
+        shown = page.evaluate("""() => [...document.querySelectorAll(
+            '[data-rg="python-status"], [data-rg="alert"], [data-rg-action="export-pdf"]')]
+            .map((node) => `${node.dataset.rg || "button"}: ${node.textContent.trim()}`)""")
+        raise AssertionError(f"no PDF on {page.url}: {shown}") from error
     return Path(download.value.path()).read_bytes()
 
 

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.conftest import wait_for_form, wait_for_python, wait_saved
+from tests.conftest import wait_evaluated, wait_for_form, wait_for_python, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -164,6 +165,39 @@ def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> N
     page.reload()
     wait_for_form(page)
     assert page.input_value("#ws-doelen-moeilijk-0") == "Toch bewaard"
+
+
+def test_a_python_worker_that_stops_is_started_again(page, site_url) -> None:
+    page.add_init_script("document.addEventListener('rg:python-ready',"
+                         " (e) => (window.rgReadies ||= []).push(e.detail))")
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_python(page)
+    worker = next(w for w in page.workers if w.url.endswith("/py-worker.js"))
+    # The worker dies while it makes the PDF, as after a crash.
+    worker.evaluate("""() => {
+        const answer = self.onmessage;
+        self.onmessage = (event) => {
+            if (event.data.call !== "exportPdf") return answer(event);
+            setTimeout(() => { throw new Error("kapot"); });
+        };
+    }""")
+    page.fill("#ws-doelen-moeilijk-0", "Na de storing")
+    page.get_by_role("button", name="PDF downloaden").click()
+    alert = page.locator('[data-rg="alert"]')
+    expect(alert).to_contain_text(
+        "De PDF kon niet worden gemaakt. Python is onverwacht gestopt en start opnieuw.")
+    page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=60000)
+    expect(page.locator('[data-rg="python-status"]')).to_have_text("Python is klaar")
+    # The new worker starts without the snapshot and answers as before.
+    readies = page.evaluate("window.rgReadies")
+    assert [(r["mode"], r["restarts"]) for r in readies][-1] == ("plain", 1)
+    assert len([w for w in page.workers if w.url.endswith("/py-worker.js")]) == 1
+    page.fill("#ws-doelen-moeilijk-0", "Weer gewoon")
+    wait_evaluated(page)
+    expect(page.locator('[data-rg="summary"]')).to_contain_text("Weer gewoon")
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="PDF downloaden").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
 
 def test_python_that_hangs_times_out_with_a_message(page, site_url) -> None:

@@ -115,7 +115,10 @@ class OverviewPage {
   }
 
   pythonState(state, info) {
-    if (state === "ready") {
+    if (state === "restarting") {
+      setText(this.el.pythonStatus, "Python start opnieuw…", "loading");
+      this.root.dataset.python = "loading";
+    } else if (state === "ready") {
       setText(this.el.pythonStatus, "Python is klaar", "ready");
       this.root.dataset.python = "ready";
       this.refresh();

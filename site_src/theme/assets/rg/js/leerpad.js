@@ -80,7 +80,7 @@ class LearningPath {
   startPython() {
     if (this.python) return;
     this.python = new PythonClient((state) => {
-      if (state !== "ready" && this.waiting) setText(this.status, NO_PYTHON, "failed");
+      if (state === "failed" && this.waiting) setText(this.status, NO_PYTHON, "failed");
     }).start();
   }
 

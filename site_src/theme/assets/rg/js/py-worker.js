@@ -232,6 +232,13 @@ self.onmessage = async (event) => {
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     postMessage({ type: "result", id, ok: true, result }, transfer);
   } catch (error) {
-    postMessage({ type: "result", id, ok: false, message: String(error && error.message || error) });
+    const message = String(error && error.message || error);
+    // After a fatal error Pyodide can no longer be used: the page starts a new worker.
+    if (error && error.pyodide_fatal_error) {
+      postMessage({ type: "stopped", message });
+      self.close();
+      return;
+    }
+    postMessage({ type: "result", id, ok: false, message });
   }
 };

@@ -1,6 +1,9 @@
 // The page's side of the Python worker: start it, time it out, call it.
 
 const DEFAULT_TIMEOUT_MS = 90000;
+// A worker that stops after it was ready (a crash, or Pyodide's own fatal error) is
+// started again, at most this often per page; then Python counts as failed.
+const MAX_RESTARTS = 2;
 
 export const FAILED_MESSAGE =
   "Python kon niet starten in deze browser. Je kunt gewoon verder typen: je antwoorden " +
@@ -19,11 +22,21 @@ function timeoutMs() {
   return override > 0 ? override : DEFAULT_TIMEOUT_MS;
 }
 
+// The reason a call in progress gets when the worker stops under it.
+export const STOPPED_MESSAGE =
+  "Python is onverwacht gestopt en start opnieuw. Probeer het zo nog eens. Je antwoorden zijn bewaard.";
+
 export class PythonClient {
   constructor(onState) {
     this.onState = onState;
     this.pending = new Map();
     this.nextId = 1;
+    this.restarts = 0;
+    this.boot = bootMode();
+    this.newReady();
+  }
+
+  newReady() {
     this.state = "loading";
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
@@ -34,17 +47,25 @@ export class PythonClient {
 
   start() {
     const timer = setTimeout(() => this.fail("timeout"), timeoutMs());
+    let worker;
     try {
-      this.worker = new Worker(new URL("./py-worker.js", import.meta.url),
-        { type: "module", name: `rg-python ${bootMode()}` });
+      worker = new Worker(new URL("./py-worker.js", import.meta.url),
+        { type: "module", name: `rg-python ${this.boot}` });
     } catch (error) {
       this.fail(String(error));
       return this;
     }
-    this.worker.onmessage = (event) => this.receive(event.data, timer);
-    this.worker.onerror = (event) => {
+    this.worker = worker;
+    // Messages and errors of a worker that was replaced no longer count.
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data, timer);
+    };
+    worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(event.message || "worker error");
+      if (this.worker !== worker) return;
+      const reason = event.message || "worker error";
+      if (this.state === "ready") this.stopped(reason);
+      else this.fail(reason);
     };
     return this;
   }
@@ -53,14 +74,16 @@ export class PythonClient {
     if (message.type === "ready") {
       clearTimeout(timer);
       this.state = "ready";
-      this.info = message;
-      this.resolveReady(message);
+      this.info = { ...message, restarts: this.restarts };
+      this.resolveReady(this.info);
       // How Python started ("snapshot" or "plain") and how long it took, for anyone listening.
-      document.dispatchEvent(new CustomEvent("rg:python-ready", { detail: message }));
-      this.onState("ready", message);
+      document.dispatchEvent(new CustomEvent("rg:python-ready", { detail: this.info }));
+      this.onState("ready", this.info);
     } else if (message.type === "failed") {
       clearTimeout(timer);
       this.fail(message.message);
+    } else if (message.type === "stopped") {
+      this.stopped(message.message);
     } else if (message.type === "result") {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
@@ -79,6 +102,25 @@ export class PythonClient {
     for (const waiting of this.pending.values()) waiting.reject(new Error(FAILED_MESSAGE));
     this.pending.clear();
     this.onState("failed", { reason });
+  }
+
+  // The worker stopped after it was ready: calls in progress get STOPPED_MESSAGE, and a
+  // new worker starts, without the snapshot (a restored heap may be what broke).
+  stopped(reason) {
+    if (this.state !== "ready") return;
+    console.warn("Python worker stopped:", reason);
+    this.newReady();
+    if (this.restarts >= MAX_RESTARTS) {
+      this.fail(`stopped ${this.restarts + 1} times: ${reason}`);
+      return;
+    }
+    this.worker.terminate();
+    for (const waiting of this.pending.values()) waiting.reject(new Error(STOPPED_MESSAGE));
+    this.pending.clear();
+    this.restarts += 1;
+    this.boot = "plain";
+    this.onState("restarting", { reason });
+    this.start();
   }
 
   async call(name, args) {

@@ -369,7 +369,10 @@ class WorksheetPage {
   }
 
   pythonState(state, info) {
-    if (state === "ready") {
+    if (state === "restarting") {
+      setText(this.pythonStatus, "Python start opnieuw…", "loading");
+      this.root.dataset.python = "loading";
+    } else if (state === "ready") {
       setText(this.pythonStatus, "Python is klaar", "ready");
       this.root.dataset.python = "ready";
       // Hints first (for the restored answers); then, when the page is idle, warm up

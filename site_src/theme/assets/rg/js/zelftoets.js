@@ -76,6 +76,8 @@ class SelfCheck {
   }
 
   async pythonState(state) {
+    // A restarted worker changes nothing for a self-check already on screen.
+    if (state === "restarting" || (state === "ready" && this.root.dataset.quizState === "ready")) return;
     if (state !== "ready") {
       setText(this.status, FAILED, "failed");
       this.root.dataset.quizState = "failed";
