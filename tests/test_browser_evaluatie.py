@@ -19,6 +19,7 @@ from tests.test_browser_safety import (
     wipe_everything,
 )
 from worksheets._evaluatie import SCALE, SHEETS, THEME_NAMES
+from worksheets._evaluatie_scores import group_key, set_key
 from worksheets.engine.documents import dump_document
 
 pytestmark = pytest.mark.browser
@@ -341,4 +342,57 @@ def test_saved_rounds_go_along_in_the_backup_and_come_back(page, site_url, tmp_p
 
     open_overview(page, site_url)
     page.get_by_role("button", name=f"Ronde verwijderen: {GROUP} · 15 januari 2026").wait_for()
+    watch.assert_clean(page)
+
+
+#: Every write to the worksheets' database fails, as when the disk is full.
+FAILING_WRITES = """() => {
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+        if (mode === "readwrite" && this.name === "handboek-resourcegroepen") {
+            throw new DOMException("De schijf is vol.", "QuotaExceededError");
+        }
+        return transaction.call(this, names, mode, ...rest);
+    };
+}"""
+LEERPAD_STORED = "() => localStorage.getItem('handboek-resourcegroepen-leerpad')"
+
+
+def draft_round(date: str, text: str) -> dict:
+    """A round's action points typed before the round was saved, as the overview keeps it."""
+    return {"id": set_key(GROUP, date), "group": GROUP, "group_key": group_key(GROUP),
+            "date": date, "draft": True, "actiepunten": {"gehoord": text}}
+
+
+def test_a_restore_that_fails_puts_the_rounds_back(page, site_url, tmp_path, watch) -> None:
+    open_overview(page, site_url)  # the overview's database, with its store
+    here = draft_round("2026-01-15", "Hier getypt.")
+    page.evaluate(PUT_ROUND, [EVALUATION_DB, here])
+    open_dossier(page, site_url)
+    backup = json.loads(download_backup(page, tmp_path).read_text(encoding="utf-8"))
+    assert backup["evaluatie_rondes"] == [here]
+    backup["evaluatie_rondes"] = [draft_round("2026-02-12", "Uit het bestand.")]
+    backup["leerpad"] = {"groep": "2026-11-20"}
+    other = tmp_path / "ander.json"
+    other.write_text(json.dumps(backup), encoding="utf-8")
+
+    # The rounds and the learning path are written first; the worksheets then fail.
+    page.evaluate(FAILING_WRITES)
+    alert = page.locator('[data-rg="alert"]')
+    preview = page.locator('[data-rg="restore-preview"]')
+    for replace in (True, False):
+        alert.evaluate("(node) => { node.hidden = true; node.textContent = ''; }")
+        choose_backup_file(page, other)
+        preview.wait_for(timeout=60000)
+        if replace:
+            preview.get_by_label("Alles vervangen door het bestand").check()
+        preview.get_by_role("button", name="Terugzetten").click()
+        dialog = page.locator("dialog.rg-dialog")
+        if replace and dialog.count():
+            dialog.get_by_role("button", name="Vervangen").click()
+        # Said for this page: no "answers still on screen", as a worksheet would say.
+        expect(alert).to_have_text("Terugzetten lukte niet. De opslag van deze browser is vol. "
+                                   "Er is niets veranderd.")
+        assert stored_rounds(page) == [here], replace
+        assert page.evaluate(LEERPAD_STORED) is None, replace
     watch.assert_clean(page)

@@ -7,7 +7,7 @@ import {
   ROUNDS_MISSING, checkBackup, decryptBackup, lastBackup, makeBackupFile, openBackupText, parseKey, recordBackup, restoreBackup,
   MAX_BACKUP_BYTES,
 } from "./backup.js";
-import { getAllRecords, setVaultKey, wipeDatabase } from "./store.js";
+import { getAllRecords, reasonOf, setVaultKey, wipeDatabase } from "./store.js";
 import { checkNewPassphrase, refreshVault, removePassphrase, setPassphrase, unlock, vaultState } from "./vault.js";
 import {
   forgetEverything, markRemoved, persistState, readMarker, requestPersist, storageRisk, vanishedIds,
@@ -235,7 +235,7 @@ class Dossier {
       await this.renderList();
       this.renderBackup();
     } catch (error) {
-      this.say(`De reservekopie kon niet worden gemaakt. ${error.message}`, "warning");
+      this.say(`De reservekopie kon niet worden gemaakt. ${reasonOf(error)}`, "warning");
     } finally {
       setBusy(target, false);
     }
@@ -389,7 +389,7 @@ class Dossier {
     } catch (error) {
       setBusy(target, false);
       const why = error.kind === "conflict" ? "Er is intussen iets veranderd in een ander tabblad. Kies het bestand opnieuw."
-        : error.message;
+        : reasonOf(error);
       const after = error.roundsChanged
         ? "Je antwoorden zijn niet veranderd, maar de rondes van het evaluatie-overzicht misschien wel. Kijk ze na op die pagina."
         : "Er is niets veranderd.";
@@ -505,7 +505,7 @@ class Dossier {
       await this.refresh();
       this.say("De wachtwoordzin is weggehaald.");
     } catch (error) {
-      this.say(`Dat lukte niet. ${error.message}`, "warning");
+      this.say(`Dat lukte niet. ${reasonOf(error)}`, "warning");
     }
   }
 
@@ -531,7 +531,7 @@ class Dossier {
     try {
       await wipeDatabase();
     } catch (error) {
-      problem = error.message;
+      problem = reasonOf(error);
     }
     setVaultKey(null, null);
     forgetEverything();

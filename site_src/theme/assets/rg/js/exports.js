@@ -1,6 +1,7 @@
 // A worksheet page's files: the PDF, the answer file, importing an answer file, the
 // backup; and the hints Python returns. Functions of the page object (worksheet.js).
 import { fillForm, readForm } from "./form.js";
+import { reasonOf } from "./store.js";
 import { vaultState } from "./vault.js";
 import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
 import { busy, confirmDialog, download, focusAfter, isoDate } from "./ui.js";
@@ -103,7 +104,7 @@ export async function backupNow(page, button, fromScreen) {
       page.messages.say(`De reservekopie is gedownload: ‘${file.filename}’. Bewaar dit bestand op een veilige plek.` +
         (encrypt ? " Hij is beschermd met je wachtwoordzin." : "") + missing, file.roundsMissing ? "warning" : "info");
     } catch (error) {
-      page.messages.say(`De reservekopie kon niet worden gemaakt. ${error.message}`);
+      page.messages.say(`De reservekopie kon niet worden gemaakt. ${reasonOf(error)}`);
     }
   });
 }

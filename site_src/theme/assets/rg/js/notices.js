@@ -1,6 +1,7 @@
 // The safety notices a worksheet page adds around its form: another tab,
 // backup reminder, passphrase lock, and a read-only form. Built here (the
 // page's HTML comes from Python at build time and stays generic).
+import { reasonOf } from "./store.js";
 import { focusAfter, setBusy } from "./ui.js";
 
 /** The "Mijn gegevens" page, relative to this script (works under any subpath). */
@@ -83,7 +84,7 @@ export function onPassphrase(form, work) {
       message.textContent = "";
       form.reset();
     } catch (error) {
-      message.textContent = error.message;
+      message.textContent = reasonOf(error);  // the answers are not on screen here
       form.querySelector('[data-rg="passphrase"]').focus();
     } finally {
       setBusy(submit, false);

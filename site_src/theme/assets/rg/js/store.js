@@ -36,20 +36,33 @@ export class ConflictError extends StorageError {
   }
 }
 
+// What went wrong, and (for a worksheet page) what that means for the answers on
+// screen. A page without answers on screen ("Mijn gegevens") says only the first part.
 const MESSAGES = {
-  quota: "De opslag van deze browser is vol. Je antwoorden staan nog op het scherm, maar zijn niet bewaard.",
-  unavailable: "Opslaan in deze browser lukt niet (bijvoorbeeld in een privévenster). Je antwoorden staan nog op het scherm, maar zijn niet bewaard.",
-  outdated: "De site is intussen bijgewerkt in een ander tabblad. Laad deze pagina opnieuw. Je antwoorden staan nog op het scherm, maar zijn niet bewaard.",
-  blocked: "De opslag wacht op een ander tabblad van deze site. Sluit de andere tabbladen of laad deze pagina opnieuw. Je antwoorden staan nog op het scherm.",
-  unverified: "Bij het controleren bleek dat je antwoorden niet goed zijn bewaard. Ze staan nog op het scherm.",
-  locked: "Je gegevens zijn beschermd met een wachtwoordzin. Typ eerst je wachtwoordzin.",
+  quota: ["De opslag van deze browser is vol.", "Je antwoorden staan nog op het scherm, maar zijn niet bewaard."],
+  unavailable: ["Opslaan in deze browser lukt niet (bijvoorbeeld in een privévenster).",
+    "Je antwoorden staan nog op het scherm, maar zijn niet bewaard."],
+  outdated: ["De site is intussen bijgewerkt in een ander tabblad. Laad deze pagina opnieuw.",
+    "Je antwoorden staan nog op het scherm, maar zijn niet bewaard."],
+  blocked: ["De opslag wacht op een ander tabblad van deze site. Sluit de andere tabbladen of laad deze pagina opnieuw.",
+    "Je antwoorden staan nog op het scherm."],
+  unverified: ["Bij het controleren bleek dat je gegevens niet goed zijn bewaard.", "Je antwoorden staan nog op het scherm."],
+  locked: ["Je gegevens zijn beschermd met een wachtwoordzin. Typ eerst je wachtwoordzin.", ""],
 };
 
 export function storageError(error, kind) {
   if (error instanceof StorageError) return error;
   const found = kind || (error && error.name === "QuotaExceededError" ? "quota"
     : error && error.name === "VersionError" ? "outdated" : "unavailable");
-  return new StorageError(MESSAGES[found], error, found);
+  const [reason, onScreen] = MESSAGES[found];
+  const failure = new StorageError(`${reason} ${onScreen}`.trim(), error, found);
+  failure.reason = reason;
+  return failure;
+}
+
+/** Why ``error`` happened, without what it means for answers on screen. */
+export function reasonOf(error) {
+  return (error && error.reason) || (error && error.message) || String(error);
 }
 
 // --- the connection ----------------------------------------------------------
