@@ -126,7 +126,7 @@ class Dossier {
     const list = this.part("list");
     if (this.storageError) {
       list.replaceChildren(element("p", { class: "rg-alert", "data-tone": "warning" },
-        `${this.storageError.message.split(". ")[0]}. Daarom kan deze pagina niet zien wat er is bewaard.`));
+        `${reasonOf(this.storageError)} Daarom kan deze pagina niet zien wat er is bewaard.`));
       return;
     }
     const groups = this.groups();
@@ -255,8 +255,8 @@ class Dossier {
 
   startPython() {
     if (!this.python) {
-      this.python = new PythonClient((state) => {
-        if (state === "failed") this.say(FAILED_MESSAGE, "warning");
+      this.python = new PythonClient((state, info) => {
+        if (state === "failed") this.say(info?.message || FAILED_MESSAGE, "warning");
       });
       this.python.start();
     }

@@ -1,8 +1,12 @@
-// Editing lists and repeating blocks on a worksheet page: add, remove, reorder,
+// Editing on a worksheet page: lists and repeating blocks (add, remove, reorder),
 // clear a choice, fill a field from a view's button, with focus kept where the
-// user expects it.
-import { fillField, itemHasContent, itemsOf, readField } from "./form.js";
-import { confirmDialog } from "./ui.js";
+// user expects it; and clearing the whole worksheet.
+import { fillField, fillForm, itemHasContent, itemsOf, readField } from "./form.js";
+import { setReadOnly } from "./notices.js";
+import { clearDraft, markRemoved } from "./safety.js";
+import { deleteRecord } from "./store.js";
+import { broadcast } from "./tabs.js";
+import { confirmDialog, setText } from "./ui.js";
 
 function locate(button) {
   const wrapper = button.closest("[data-field]");
@@ -91,4 +95,38 @@ export function fillFromButton(form, button) {
   const first = wrapper.querySelector("input:not([type=hidden]), textarea");
   if (first) first.focus();
   return wrapper;
+}
+
+/** "Alles wissen" on a worksheet page: its answers (or the practice copy) go. */
+export async function clearWorksheet(page) {
+  const sure = await confirmDialog({
+    title: "Alles wissen?",
+    message: "Alle antwoorden van dit werkblad worden uit deze browser gewist. Dit kun je niet ongedaan maken. Maak eerst een PDF of bestand als je ze wilt houden.",
+    confirmLabel: "Alles wissen",
+    danger: true,
+  });
+  if (!sure) return;
+  clearTimeout(page.saveTimer);
+  page.saveTimer = null;
+  const key = page.storageId;
+  clearDraft(key);
+  // The screen first; then storage, after any save that was already under way.
+  page.frozen = "";
+  setReadOnly(page.root, page.form, page.readOnly);
+  fillForm(page.form, page.practice ? JSON.parse(page.root.dataset.example) : {});
+  page.savedAt = "";
+  await page.saveChain;
+  try {
+    await deleteRecord(key);
+    page.revs[key] = null;
+    if (!page.practice) markRemoved(page.id);
+    broadcast({ type: "saved", id: page.id, key });
+  } catch (error) {
+    page.storageFailed(error);
+  }
+  if (page.messages.persistentKind && page.messages.persistentKind !== "storage") page.messages.clearPersistent();
+  setText(page.saveStatus, page.practice ? "Voorbeeld hersteld" : "Alles gewist", "cleared");
+  page.messages.unsay();
+  page.evaluate();
+  page.form.querySelector("input, textarea").focus();
 }

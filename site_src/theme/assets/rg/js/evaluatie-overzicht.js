@@ -125,9 +125,9 @@ class OverviewPage {
       const idle = globalThis.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
       idle(() => this.python.call("preloadPdf", {}).catch(() => {}), { timeout: 5000 });
     } else {
-      setText(this.el.pythonStatus, "Python kon niet starten", "failed");
+      setText(this.el.pythonStatus, info?.message ? "Python is gestopt" : "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
-      showAlert(this.el.alert, NO_PYTHON);
+      showAlert(this.el.alert, info?.message || NO_PYTHON);
       console.warn("Python worker:", info && info.reason);
     }
   }
@@ -171,7 +171,8 @@ class OverviewPage {
     try {
       result = await this.python.call("callFunction", { module: MODULE, name: "combine", args: this.args() });
     } catch (error) {
-      showAlert(this.el.alert, `Het overzicht kon niet worden gemaakt. ${error.message}`);
+      // Python stopped under it: the new worker's "ready" makes the overview again.
+      if (!error.stopped) showAlert(this.el.alert, `Het overzicht kon niet worden gemaakt. ${error.message}`);
       return;
     }
     if (sequence !== this.sequence) return; // a newer call is on its way

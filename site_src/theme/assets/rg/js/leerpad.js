@@ -79,8 +79,8 @@ class LearningPath {
 
   startPython() {
     if (this.python) return;
-    this.python = new PythonClient((state) => {
-      if (state === "failed" && this.waiting) setText(this.status, NO_PYTHON, "failed");
+    this.python = new PythonClient((state, info) => {
+      if (state === "failed" && this.waiting) setText(this.status, info?.message || NO_PYTHON, "failed");
     }).start();
   }
 

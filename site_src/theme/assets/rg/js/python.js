@@ -1,8 +1,9 @@
 // The page's side of the Python worker: start it, time it out, call it.
 
 const DEFAULT_TIMEOUT_MS = 90000;
-// A worker that stops after it was ready (a crash, or Pyodide's own fatal error) is
-// started again, at most this often per page; then Python counts as failed.
+// A worker that stops after it was ready (Pyodide's own fatal error: the worker says
+// "stopped" and closes) is started again, at most this often per page; then Python
+// counts as failed, with STOPPED_FOR_GOOD_MESSAGE.
 const MAX_RESTARTS = 2;
 
 export const FAILED_MESSAGE =
@@ -22,9 +23,17 @@ function timeoutMs() {
   return override > 0 ? override : DEFAULT_TIMEOUT_MS;
 }
 
-// The reason a call in progress gets when the worker stops under it.
-export const STOPPED_MESSAGE =
-  "Python is onverwacht gestopt en start opnieuw. Probeer het zo nog eens. Je antwoorden zijn bewaard.";
+// The reason a call in progress gets when the worker stops under it (the error is
+// marked ``stopped``: the page may simply wait for the new worker).
+export const STOPPED_MESSAGE = "Python is onverwacht gestopt en start opnieuw. Probeer het zo nog eens.";
+export const STOPPED_FOR_GOOD_MESSAGE =
+  "Python is een paar keer onverwacht gestopt. Laad de pagina opnieuw om het nog eens te proberen.";
+
+function stoppedError() {
+  const error = new Error(STOPPED_MESSAGE);
+  error.stopped = true;
+  return error;
+}
 
 export class PythonClient {
   constructor(onState) {
@@ -60,12 +69,14 @@ export class PythonClient {
     worker.onmessage = (event) => {
       if (this.worker === worker) this.receive(event.data, timer);
     };
+    // Before "ready" an uncaught error means the start failed. After it, the worker
+    // still runs (its calls answer for themselves): only note it.
     worker.onerror = (event) => {
       event.preventDefault();
       if (this.worker !== worker) return;
       const reason = event.message || "worker error";
-      if (this.state === "ready") this.stopped(reason);
-      else this.fail(reason);
+      if (this.state === "loading") this.fail(reason);
+      else console.warn("Python worker:", reason);
     };
     return this;
   }
@@ -93,15 +104,16 @@ export class PythonClient {
     }
   }
 
-  fail(reason) {
+  fail(reason, message = FAILED_MESSAGE) {
     if (this.state !== "loading") return;
     this.state = "failed";
     this.failure = reason;
     if (this.worker) this.worker.terminate();
-    this.rejectReady(new Error(FAILED_MESSAGE));
-    for (const waiting of this.pending.values()) waiting.reject(new Error(FAILED_MESSAGE));
+    this.rejectReady(new Error(message));
+    for (const waiting of this.pending.values()) waiting.reject(new Error(message));
     this.pending.clear();
-    this.onState("failed", { reason });
+    // ``message``: what the page should say (its own text when Python never started).
+    this.onState("failed", { reason, message: message === FAILED_MESSAGE ? null : message });
   }
 
   // The worker stopped after it was ready: calls in progress get STOPPED_MESSAGE, and a
@@ -111,11 +123,11 @@ export class PythonClient {
     console.warn("Python worker stopped:", reason);
     this.newReady();
     if (this.restarts >= MAX_RESTARTS) {
-      this.fail(`stopped ${this.restarts + 1} times: ${reason}`);
+      this.fail(`stopped ${this.restarts + 1} times: ${reason}`, STOPPED_FOR_GOOD_MESSAGE);
       return;
     }
     this.worker.terminate();
-    for (const waiting of this.pending.values()) waiting.reject(new Error(STOPPED_MESSAGE));
+    for (const waiting of this.pending.values()) waiting.reject(stoppedError());
     this.pending.clear();
     this.restarts += 1;
     this.boot = "plain";

@@ -5,9 +5,9 @@
 // a synchronous draft per keystroke, one writing tab, backup reminders, the
 // optional passphrase, and a message when stored answers have vanished.
 import { applyChoices, fillForm, readForm } from "./form.js";
-import { addItem, clearChoice, fillFromButton, moveItem, removeItem } from "./editing.js";
+import { addItem, clearChoice, clearWorksheet, fillFromButton, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
-import { deleteRecord, forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
+import { forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
 import { refreshVault, unlock, vaultState } from "./vault.js";
 import { startupFor, whenParsed } from "./startup.js";
 import {
@@ -21,7 +21,7 @@ import { onPassphrase, setReadOnly, worksheetNotices } from "./notices.js";
 import { Versions } from "./versions.js";
 import { renderViews, showWithoutPython, sortTable } from "./views.js";
 import { releaseSearch, releaseSearchWhenOpened } from "./search-release.js";
-import { confirmDialog, setText, timeLabel } from "./ui.js";
+import { setText, timeLabel } from "./ui.js";
 
 const SAVE_DELAY_MS = 150;
 const EVALUATE_DELAY_MS = 250;
@@ -236,10 +236,18 @@ class WorksheetPage {
       fillForm(this.form, outcome.answers);
       this.changed();
     } catch (error) {
-      this.frozen = "refused";
-      setReadOnly(this.root, this.form, true);
-      this.messages.refused(error.message);
+      if (error.stopped) {  // a new worker is starting: try again with it
+        this.python.ready.then(() => this.migrateLater(stored), (failure) => this.refuseMigration(failure.message));
+        return;
+      }
+      this.refuseMigration(error.message);
     }
+  }
+
+  refuseMigration(message) {
+    this.frozen = "refused";
+    setReadOnly(this.root, this.form, true);
+    this.messages.refused(message);
   }
 
   changed() {
@@ -387,11 +395,11 @@ class WorksheetPage {
       });
     } else {
       releaseSearch();
-      setText(this.pythonStatus, "Python kon niet starten", "failed");
+      setText(this.pythonStatus, info?.message ? "Python is gestopt" : "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
       delete this.root.dataset.evaluating;  // nothing will come
       showWithoutPython(this.summary, this.canSave && !this.saveFailed);
-      if (!this.saveFailed) this.messages.say(FAILED_MESSAGE, "info");
+      if (!this.saveFailed) this.messages.say(info?.message || FAILED_MESSAGE, "info");
       console.warn("Python worker:", info && info.reason);
     }
   }
@@ -413,6 +421,7 @@ class WorksheetPage {
         practice: this.practice,
       });
     } catch (error) {
+      if (error.stopped) return;  // still evaluating: the new worker's "ready" does it again
       console.warn("evaluate:", error.message);
     }
     if (outcome) {
@@ -455,7 +464,7 @@ class WorksheetPage {
       "export-json": () => exportJson(this),
       "import-json": () => this.fileInput.click(),
       print: () => window.print(),
-      clear: () => this.clearAll(),
+      clear: () => clearWorksheet(this),
       "work-here": () => this.guard.claim(),
       "backup-now": () => backupNow(this, target, false),
       "backup-screen": () => backupNow(this, target, true),
@@ -466,39 +475,6 @@ class WorksheetPage {
     };
     const action = actions[target.dataset.rgAction];
     if (action) action();
-  }
-
-  async clearAll() {
-    const sure = await confirmDialog({
-      title: "Alles wissen?",
-      message: "Alle antwoorden van dit werkblad worden uit deze browser gewist. Dit kun je niet ongedaan maken. Maak eerst een PDF of bestand als je ze wilt houden.",
-      confirmLabel: "Alles wissen",
-      danger: true,
-    });
-    if (!sure) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    const key = this.storageId;
-    clearDraft(key);
-    // The screen first; then storage, after any save that was already under way.
-    this.frozen = "";
-    setReadOnly(this.root, this.form, this.readOnly);
-    fillForm(this.form, this.practice ? JSON.parse(this.root.dataset.example) : {});
-    this.savedAt = "";
-    await this.saveChain;
-    try {
-      await deleteRecord(key);
-      this.revs[key] = null;
-      if (!this.practice) markRemoved(this.id);
-      broadcast({ type: "saved", id: this.id, key });
-    } catch (error) {
-      this.storageFailed(error);
-    }
-    if (this.messages.persistentKind && this.messages.persistentKind !== "storage") this.messages.clearPersistent();
-    setText(this.saveStatus, this.practice ? "Voorbeeld hersteld" : "Alles gewist", "cleared");
-    this.messages.unsay();
-    this.evaluate();
-    this.form.querySelector("input, textarea").focus();
   }
 }
 

@@ -44,7 +44,7 @@ class SelfCheck {
       const question = event.target.closest("[data-question]");
       if (question) this.clearFeedback(question);
     });
-    this.python = new PythonClient((state) => this.pythonState(state));
+    this.python = new PythonClient((state, info) => this.pythonState(state, info));
     this.showDone();
     // Start Python only when the self-check comes near, so reading stays light.
     const begin = () => {
@@ -75,11 +75,11 @@ class SelfCheck {
     return Boolean(this.doneOn);
   }
 
-  async pythonState(state) {
+  async pythonState(state, info) {
     // A restarted worker changes nothing for a self-check already on screen.
     if (state === "restarting" || (state === "ready" && this.root.dataset.quizState === "ready")) return;
     if (state !== "ready") {
-      setText(this.status, FAILED, "failed");
+      setText(this.status, info?.message || FAILED, "failed");
       this.root.dataset.quizState = "failed";
       return;
     }
@@ -88,6 +88,7 @@ class SelfCheck {
       outcome = await this.python.call("callFunction",
         { module: MODULE, name: "questions", args: { module: this.module } });
     } catch (error) {
+      if (error.stopped) return;  // a new worker is starting: its "ready" asks again
       outcome = { ok: false };
     }
     if (!outcome.ok) {
