@@ -201,6 +201,16 @@ def test_a_python_worker_that_stops_is_started_again(page, site_url) -> None:
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
 
+def test_without_webassembly_python_is_not_even_downloaded(page, site_url, watch) -> None:
+    page.add_init_script("delete globalThis.WebAssembly")  # as in Safari's Lockdown Mode
+    page.goto(site_url + "werkbladen/doelen/")
+    page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=10000)
+    assert "Python kon niet starten" in page.locator('[data-rg="alert"]').inner_text()
+    page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")
+    wait_saved(page)
+    assert not [url for url in watch.requests if "/py-worker.js" in url or "/runtime/" in url]
+
+
 def test_python_that_hangs_times_out_with_a_message(page, site_url) -> None:
     page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '1500')")
     page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: a silent hang

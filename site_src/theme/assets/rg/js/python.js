@@ -55,6 +55,12 @@ export class PythonClient {
   }
 
   start() {
+    // Without WebAssembly (Safari's Lockdown Mode, a hardened browser) Python cannot
+    // run: say so at once, without downloading the runtime first.
+    if (typeof WebAssembly !== "object") {
+      this.fail("no WebAssembly");
+      return this;
+    }
     const timer = setTimeout(() => this.fail("timeout"), timeoutMs());
     let worker;
     try {
