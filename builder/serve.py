@@ -206,10 +206,11 @@ class StaticServer:
     """A threaded static server for tests, the benchmark and ``make preview``."""
 
     def __init__(self, root: Path, prefix: str = "/", host: str = "127.0.0.1",
-                 port: int = 0) -> None:
+                 port: int = 0, handler_class: type[StaticHandler] | None = None) -> None:
         register_mime_types()
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-        handler = functools.partial(type("Handler", (StaticHandler,), {"prefix": prefix}),
+        base = handler_class or StaticHandler
+        handler = functools.partial(type("Handler", (base,), {"prefix": prefix}),
                                     directory=str(root))
         self.httpd = _QuietHTTPServer((host, port), handler)
         self.prefix = prefix

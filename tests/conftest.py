@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import gzip
+import http
+import io
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
 
-from builder.serve import StaticServer
+from builder.serve import StaticHandler, StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("RG_CHROMIUM", "/usr/bin/chromium")
@@ -38,10 +43,48 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+class UnpackedSnapshotHandler(StaticHandler):
+    """Sends the Python snapshot unpacked (the worker takes either form). A test's
+    fresh browser profile would otherwise unpack its 45 MB in the page at every Python
+    start: about 0.2 s each. Not for tests that let the service worker run: it checks
+    the hash of the packed file."""
+
+    lock: ClassVar[threading.Lock] = threading.Lock()
+    bodies: ClassVar[dict[Path, bytes]] = {}
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        target = Path(self.translate_path(self.path))
+        if target.suffix != ".snapshot" or not target.is_file():
+            return super().send_head()
+        with self.lock:
+            if target not in self.bodies:
+                self.bodies[target] = gzip.decompress(target.read_bytes())
+            body = self.bodies[target]
+        self.send_response(http.HTTPStatus.OK)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
+def packed_site_url(built_site: Path) -> Iterator[str]:
     with StaticServer(built_site, PREFIX) as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def unpacked_site_url(built_site: Path) -> Iterator[str]:
+    with StaticServer(built_site, PREFIX, handler_class=UnpackedSnapshotHandler) as server:
+        yield server.url
+
+
+@pytest.fixture
+def site_url(request: pytest.FixtureRequest) -> str:
+    """The built site, served as a host would; the snapshot unpacked unless the test is
+    marked ``service_worker``."""
+    worker = request.node.get_closest_marker("service_worker") is not None
+    return request.getfixturevalue("packed_site_url" if worker else "unpacked_site_url")
 
 
 @pytest.fixture(scope="session")
@@ -151,7 +194,7 @@ def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.copy(FIXTURES / name, project / "worksheets" / name)
     result = build_site(project / "site", config)
     assert result.returncode == 0, result.stderr[-3000:]
-    with StaticServer(project / "site", PREFIX) as server:
+    with StaticServer(project / "site", PREFIX, handler_class=UnpackedSnapshotHandler) as server:
         yield server.url
 
 

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import FAST_PYTHON, wait_for_form, wait_for_python, wait_saved
 from worksheets import _zelftoets
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.service_worker]
 
 MARKER = "ZQXJ-marker-7731"
 
