@@ -203,7 +203,8 @@ class _QuietHTTPServer(http.server.ThreadingHTTPServer):
 
 
 class StaticServer:
-    """A threaded static server for tests, the benchmark and ``make preview``."""
+    """A threaded static server for tests, the benchmark and ``make preview``
+    (``handler_class``: a :class:`StaticHandler` subclass, for tests)."""
 
     def __init__(self, root: Path, prefix: str = "/", host: str = "127.0.0.1",
                  port: int = 0, handler_class: type[StaticHandler] | None = None) -> None:
