@@ -25,8 +25,8 @@ function timeoutMs() {
 
 // The reason a call in progress gets when the worker stops under it (the error is
 // marked ``stopped``: the page may simply wait for the new worker).
-export const STOPPED_MESSAGE = "Python is onverwacht gestopt en start opnieuw. Probeer het zo nog eens.";
-export const STOPPED_FOR_GOOD_MESSAGE =
+const STOPPED_MESSAGE = "Python is onverwacht gestopt en start opnieuw. Probeer het zo nog eens.";
+const STOPPED_FOR_GOOD_MESSAGE =
   "Python is een paar keer onverwacht gestopt. Laad de pagina opnieuw om het nog eens te proberen.";
 
 function stoppedError() {
