@@ -20,7 +20,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from builder import assets, icons, modules, offline, runtime, search, security, snapshot
+from builder import (
+    assets,
+    icons,
+    modules,
+    offline,
+    runtime,
+    search,
+    security,
+    snapshot,
+    theme_bundle,
+)
 from builder.config import ResourcegroepenConfig
 from builder.errors import BuildError
 from builder.manifest import write_manifest
@@ -143,11 +153,12 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         return security.add_security_meta(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Stage 6a: a worksheet page holds the search index back; inline scripts to
-        files; the CSP first thing in the page."""
+        """Stage 6a: a worksheet page holds the search index back and runs the theme's
+        bundle after its form; inline scripts to files; the CSP first thing in the page."""
         if page.meta.get("worksheet"):
             try:
                 output = search.hold_search_worker(output, page.file.src_uri)
+                output = theme_bundle.load_bundle_after_form(output, page.file.src_uri)
             except BuildError as error:
                 _raise(error)
         return self._secure(output, page.url)

@@ -65,6 +65,37 @@ def test_a_first_visit_starts_python_only_once_the_form_is_usable(page, site_url
     watch.assert_clean(page)
 
 
+DARK_MODE_TOGGLE = 'label[for="__palette_1"]'  # hidden until the theme's script has run
+
+
+def test_the_theme_runs_on_a_worksheet_page_once_its_form_is_usable(page, site_url,
+                                                                    watch) -> None:
+    held = []  # the worksheet's script, held: the form cannot get usable yet
+    page.route("**/assets/rg/js/worksheet.js", lambda route: held.append(route))
+    page.goto(site_url + "werkbladen/doelen/", wait_until="domcontentloaded")
+    page.wait_for_timeout(500)
+    assert held and page.locator("[data-worksheet][data-ready]").count() == 0
+    expect(page.locator(DARK_MODE_TOGGLE)).to_be_hidden()
+    for route in held:
+        route.continue_()
+    page.unroute("**/assets/rg/js/worksheet.js")
+    wait_for_form(page)
+    expect(page.locator(DARK_MODE_TOGGLE)).to_be_visible()
+    page.locator(DARK_MODE_TOGGLE).click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    wait_for_python(page)
+    watch.assert_clean(page)
+
+
+def test_the_theme_runs_even_when_the_form_never_gets_usable(page, site_url) -> None:
+    page.route("**/assets/rg/js/worksheet.js", lambda route: route.abort())
+    page.goto(site_url + "werkbladen/doelen/")
+    expect(page.locator(DARK_MODE_TOGGLE)).to_be_visible(timeout=15000)
+    assert page.locator("[data-worksheet][data-ready]").count() == 0
+    page.locator(DARK_MODE_TOGGLE).click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
 MATERIAL_SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 
