@@ -233,6 +233,28 @@ def test_a_python_worker_that_stops_is_started_again(page, site_url) -> None:
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
 
+def test_a_python_call_without_an_answer_starts_python_again(page, site_url) -> None:
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_python(page)
+    worker = next(w for w in page.workers if w.url.endswith("/py-worker.js"))
+    # The worker hangs on the PDF without a word: no error, no "stopped".
+    worker.evaluate("""() => {
+        const answer = self.onmessage;
+        self.onmessage = (event) => event.data.call === "exportPdf" ? undefined : answer(event);
+    }""")
+    page.evaluate("sessionStorage.setItem('rg:python-call-timeout-ms', '1500')")
+    page.get_by_role("button", name="PDF downloaden").click()
+    expect(page.locator('[data-rg="alert"]')).to_have_text(
+        "De PDF kon niet worden gemaakt. Python is onverwacht gestopt en start opnieuw. "
+        "Probeer het zo nog eens.", timeout=30000)
+    page.evaluate("sessionStorage.removeItem('rg:python-call-timeout-ms')")
+    page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=60000)
+    assert len([w for w in page.workers if w.url.endswith("/py-worker.js")]) == 1
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="PDF downloaden").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
+
+
 def test_without_webassembly_python_is_not_even_downloaded(page, site_url, watch) -> None:
     page.add_init_script("delete globalThis.WebAssembly")  # as in Safari's Lockdown Mode
     page.goto(site_url + "werkbladen/doelen/")

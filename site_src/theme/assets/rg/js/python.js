@@ -1,6 +1,10 @@
 // The page's side of the Python worker: start it, time it out, call it.
 
 const DEFAULT_TIMEOUT_MS = 90000;
+// A call that gets no answer in this time (a worker that hangs, or that the browser
+// ended without a word) counts as a stopped worker: it is started again.
+const DEFAULT_CALL_TIMEOUT_MS = 120000;
+const CALL_LIMIT = ["rg:python-call-timeout-ms", DEFAULT_CALL_TIMEOUT_MS];
 // A worker that stops after it was ready (Pyodide's own fatal error: the worker says
 // "stopped" and closes) is started again, at most this often per page; then Python
 // counts as failed, with STOPPED_FOR_GOOD_MESSAGE.
@@ -18,9 +22,11 @@ function bootMode() {
   return chosen === "plain" || chosen === "snapshot" ? chosen : "auto";
 }
 
-function timeoutMs() {
-  const override = Number(globalThis.sessionStorage?.getItem("rg:python-timeout-ms"));
-  return override > 0 ? override : DEFAULT_TIMEOUT_MS;
+// Tests shorten the limits with sessionStorage "rg:python-timeout-ms" (the start) and
+// "rg:python-call-timeout-ms" (each call).
+function timeoutMs(name = "rg:python-timeout-ms", fallback = DEFAULT_TIMEOUT_MS) {
+  const override = Number(globalThis.sessionStorage?.getItem(name));
+  return override > 0 ? override : fallback;
 }
 
 // The reason a call in progress gets when the worker stops under it (the error is
@@ -145,7 +151,15 @@ export class PythonClient {
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const limit = timeoutMs(...CALL_LIMIT);
+      const timer = setTimeout(() => {
+        if (this.pending.has(id)) this.stopped(`no answer to ${name} within ${limit} ms`);
+      }, limit);
+      const settle = (done) => (value) => {
+        clearTimeout(timer);
+        done(value);
+      };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       this.worker.postMessage({ id, call: name, args });
     });
   }
