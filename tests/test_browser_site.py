@@ -255,6 +255,50 @@ def test_a_python_call_without_an_answer_starts_python_again(page, site_url) -> 
     expect(page.locator('[data-rg="summary"]')).to_contain_text("Weer gewoon")
 
 
+# Every Python worker of the page hangs on the PDF (and skips warming it up).
+HANG_ON_PDF = """
+{
+  const answer = self.onmessage;
+  self.onmessage = (event) => {
+    if (event.data.call === "exportPdf") return;
+    if (event.data.call === "preloadPdf") {
+      postMessage({ type: "result", id: event.data.id, ok: true, result: true });
+      return;
+    }
+    return answer(event);
+  };
+}
+"""
+
+
+def test_python_that_keeps_stopping_is_given_up_with_a_message(page, context,
+                                                               site_url) -> None:
+    def hang_on_pdf(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text() + HANG_ON_PDF)
+
+    context.route("**/assets/rg/js/py-worker.js", hang_on_pdf)
+    page.add_init_script("sessionStorage.setItem('rg:python-call-timeout-ms', '1500');"
+                         "document.addEventListener('rg:python-ready',"
+                         " (e) => (window.rgReadies ||= []).push(e.detail.restarts))")
+    page.goto(site_url + "werkbladen/doelen/")
+    for restarts in (1, 2):
+        page.wait_for_function(f"() => (window.rgReadies || []).length === {restarts}",
+                               timeout=60000)
+        page.get_by_role("button", name="PDF downloaden").click()
+        expect(page.locator('[data-rg="alert"]')).to_contain_text(
+            "Python is onverwacht gestopt en start opnieuw", timeout=30000)
+    page.wait_for_function("() => window.rgReadies.length === 3", timeout=60000)
+    assert page.evaluate("window.rgReadies") == [0, 1, 2]
+    page.get_by_role("button", name="PDF downloaden").click()
+    page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=30000)
+    expect(page.locator('[data-rg="python-status"]')).to_have_text("Python is gestopt")
+    expect(page.locator('[data-rg="alert"]')).to_contain_text(
+        "Python is een paar keer onverwacht gestopt. Laad de pagina opnieuw")
+    page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")  # typing still saves
+    wait_saved(page)
+
+
 def test_without_webassembly_python_is_not_even_downloaded(page, site_url, watch) -> None:
     page.add_init_script("delete globalThis.WebAssembly")  # as in Safari's Lockdown Mode
     page.goto(site_url + "werkbladen/doelen/")
