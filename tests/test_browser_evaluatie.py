@@ -395,3 +395,33 @@ def test_a_restore_that_fails_puts_the_rounds_back(page, site_url, tmp_path, wat
         assert stored_rounds(page) == [here], replace
         assert page.evaluate(LEERPAD_STORED) is None, replace
     watch.assert_clean(page)
+
+
+#: The overview's database with one saved round in it (made as the overview does).
+CREATE_WITH_ROUND = """([name, record]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("rondes", { keyPath: "id" });
+    open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction("rondes", "readwrite");
+        tx.objectStore("rondes").put(record);
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+})"""
+DATABASE_NAMES = "async () => (await indexedDB.databases()).map((db) => db.name)"
+
+
+def test_without_a_list_of_databases_looking_creates_no_overview_database(page, context,
+                                                                          site_url) -> None:
+    page.add_init_script("delete IDBFactory.prototype.databases")  # as in Firefox before 2024
+    open_dossier(page, site_url)
+    assert page.evaluate("typeof indexedDB.databases") == "undefined"
+    other = context.new_page()  # a page that can list the databases
+    other.goto(site_url)
+    assert EVALUATION_DB not in other.evaluate(DATABASE_NAMES)
+    # A database that is there is still read.
+    other.evaluate(CREATE_WITH_ROUND, [EVALUATION_DB, {"id": "ronde-1"}])
+    open_dossier(page, site_url)
+    expect(page.get_by_text("Evaluatie-overzicht: 1 bewaarde ronde.")).to_be_visible()

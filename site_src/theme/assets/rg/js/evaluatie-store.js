@@ -78,8 +78,31 @@ export const deleteRound = (id) => withStore("readwrite", (store) => store.delet
 /** Whether this browser has the database at all (looking must not create it). */
 async function exists() {
   if (!globalThis.indexedDB) return false;
-  if (!indexedDB.databases) return true;  // cannot tell: open it
+  if (!indexedDB.databases) return probe();
   return (await indexedDB.databases()).some((db) => db.name === EVALUATION_DB);
+}
+
+// Without indexedDB.databases() (Firefox before 2024): open the database, and stop
+// the opening if it would create it. The browser then removes the new, empty
+// database again. An error of another kind counts as "there", so the read that
+// follows reports it.
+function probe() {
+  return new Promise((resolve) => {
+    let created = false;
+    const request = indexedDB.open(EVALUATION_DB);
+    request.onupgradeneeded = () => {  // only for a database that did not exist
+      created = true;
+      request.transaction.abort();
+    };
+    request.onsuccess = () => {
+      request.result.close();
+      resolve(true);
+    };
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(!created);
+    };
+  });
 }
 
 /** Every record (saved rounds and drafts); [] when there is no database. Throws when it cannot be read. */
