@@ -265,8 +265,10 @@ STORED_ROUNDS = """async (name) => {
         db.close();
     }
 }"""
+#: Store one round record (a database not there yet is made as the overview does).
 PUT_ROUND = """([name, record]) => new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
+    open.onupgradeneeded = () => open.result.createObjectStore("rondes", { keyPath: "id" });
     open.onsuccess = () => {
         const db = open.result;
         const tx = db.transaction("rondes", "readwrite");
@@ -397,19 +399,6 @@ def test_a_restore_that_fails_puts_the_rounds_back(page, site_url, tmp_path, wat
     watch.assert_clean(page)
 
 
-#: The overview's database with one saved round in it (made as the overview does).
-CREATE_WITH_ROUND = """([name, record]) => new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore("rondes", { keyPath: "id" });
-    open.onsuccess = () => {
-        const db = open.result;
-        const tx = db.transaction("rondes", "readwrite");
-        tx.objectStore("rondes").put(record);
-        tx.oncomplete = () => { db.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-    };
-    open.onerror = () => reject(open.error);
-})"""
 DATABASE_NAMES = "async () => (await indexedDB.databases()).map((db) => db.name)"
 
 
@@ -422,6 +411,6 @@ def test_without_a_list_of_databases_looking_creates_no_overview_database(page, 
     other.goto(site_url)
     assert EVALUATION_DB not in other.evaluate(DATABASE_NAMES)
     # A database that is there is still read.
-    other.evaluate(CREATE_WITH_ROUND, [EVALUATION_DB, {"id": "ronde-1"}])
+    other.evaluate(PUT_ROUND, [EVALUATION_DB, {"id": "ronde-1"}])
     open_dossier(page, site_url)
     expect(page.get_by_text("Evaluatie-overzicht: 1 bewaarde ronde.")).to_be_visible()
