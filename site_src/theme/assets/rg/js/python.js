@@ -4,7 +4,6 @@ const DEFAULT_TIMEOUT_MS = 90000;
 // A call that gets no answer in this time (a worker that hangs, or that the browser
 // ended without a word) counts as a stopped worker: it is started again.
 const DEFAULT_CALL_TIMEOUT_MS = 120000;
-const CALL_LIMIT = ["rg:python-call-timeout-ms", DEFAULT_CALL_TIMEOUT_MS];
 // A worker that stops after it was ready (Pyodide's own fatal error: the worker says
 // "stopped" and closes) is started again, at most this often per page; then Python
 // counts as failed, with STOPPED_FOR_GOOD_MESSAGE.
@@ -24,7 +23,7 @@ function bootMode() {
 
 // Tests shorten the limits with sessionStorage "rg:python-timeout-ms" (the start) and
 // "rg:python-call-timeout-ms" (each call).
-function timeoutMs(name = "rg:python-timeout-ms", fallback = DEFAULT_TIMEOUT_MS) {
+function timeoutMs(name, fallback) {
   const override = Number(globalThis.sessionStorage?.getItem(name));
   return override > 0 ? override : fallback;
 }
@@ -67,7 +66,8 @@ export class PythonClient {
       this.fail("no WebAssembly");
       return this;
     }
-    const timer = setTimeout(() => this.fail("timeout"), timeoutMs());
+    const timer = setTimeout(() => this.fail("timeout"),
+      timeoutMs("rg:python-timeout-ms", DEFAULT_TIMEOUT_MS));
     let worker;
     try {
       worker = new Worker(new URL("./py-worker.js", import.meta.url),
@@ -151,7 +151,7 @@ export class PythonClient {
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const limit = timeoutMs(...CALL_LIMIT);
+      const limit = timeoutMs("rg:python-call-timeout-ms", DEFAULT_CALL_TIMEOUT_MS);
       const timer = setTimeout(() => {
         if (this.pending.has(id)) this.stopped(`no answer to ${name} within ${limit} ms`);
       }, limit);
