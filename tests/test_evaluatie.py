@@ -405,6 +405,15 @@ def test_the_overview_uses_the_newest_rounds_whatever_their_order() -> None:
     rounds = read_rounds(stored)  # oldest first, as a database could give them
     assert len(rounds) == MAX_ROUNDS
     assert rounds[0].date == "2059-12-01" and rounds[-1].date == "2018-05-01"
+    # The page lists those and says how many older rounds it leaves out.
+    listed = combined(THREE, rounds=stored)["rounds_html"]
+    assert listed.count('data-eval-action="delete-round"') == MAX_ROUNDS
+    assert "Groep van Sam · 1 mei 2018" in listed and "1 april 2018" not in listed
+    assert ("Hier staan de nieuwste 500 rondes. Er zijn nog 100 oudere rondes bewaard in "
+            "deze browser.") in listed
+    one_more = combined(THREE, rounds=stored[-(MAX_ROUNDS + 1):])["rounds_html"]
+    assert "Er is nog 1 oudere ronde bewaard in deze browser." in one_more
+    assert "rounds-left-out" not in combined(THREE, rounds=stored[-MAX_ROUNDS:])["rounds_html"]
 
 
 def test_the_saved_round_of_the_set_on_screen_is_reported() -> None:

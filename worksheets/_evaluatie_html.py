@@ -116,8 +116,9 @@ def files_html(files: list[FileResult]) -> Safe:
               el("ul", {"class": "rg-eval-files"}, [_file_item(f) for f in files]))
 
 
-def rounds_html(rounds: list[SavedRound]) -> Safe:
-    """The rounds saved in this browser, each with a delete button."""
+def rounds_html(rounds: list[SavedRound], left_out: int = 0) -> Safe:
+    """The rounds saved in this browser, each with a delete button; and how many
+    older rounds are left out (``left_out``)."""
     if not rounds:
         return el("p", {"class": "rg-muted"}, "Nog geen rondes bewaard in deze browser.")
     items = []
@@ -131,7 +132,15 @@ def rounds_html(rounds: list[SavedRound]) -> Safe:
                                       "data-round-id": saved.id,
                                       "aria-label": f"Ronde verwijderen: {label}"},
                            "Verwijderen")))
-    return el("ul", {"class": "rg-eval-rounds"}, items)
+    listed = el("ul", {"class": "rg-eval-rounds"}, items)
+    if not left_out:
+        return listed
+    older = "is nog 1 oudere ronde" if left_out == 1 else f"zijn nog {left_out} oudere rondes"
+    return join(listed, el("p", {"class": "rg-muted", "data-eval": "rounds-left-out"},
+                           f"Hier staan de nieuwste {len(rounds)} rondes. Er {older} "
+                           "bewaard in deze browser. Die gaan niet weg en komen mee in een "
+                           "reservekopie. Maar dit overzicht gebruikt ze niet: je ziet ze hier "
+                           "niet en kunt er niet mee vergelijken."))
 
 
 def _who_answered(current: ResponseSet) -> Safe:

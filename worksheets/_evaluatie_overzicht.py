@@ -28,6 +28,7 @@ from typing import Any
 from ._evaluatie import ROLE_NAMES, ROLES, THEME_NAMES
 from ._evaluatie_html import files_html, files_summary, overview_html, rounds_html, set_label
 from ._evaluatie_scores import (
+    MAX_ROUNDS,
     Change,
     Difference,
     FileResult,
@@ -39,9 +40,9 @@ from ._evaluatie_scores import (
     earlier_rounds,
     group_sets,
     read_files,
-    read_rounds,
     round_record,
     score_set,
+    valid_rounds,
 )
 from .engine.pdf import dutch_date
 
@@ -64,6 +65,8 @@ class Overview:
     compared: SavedRound | None = None
     changes: list[Change] = field(default_factory=list)
     actiepunten: dict[str, str] = field(default_factory=dict)
+    #: Valid saved rounds older than the newest :data:`MAX_ROUNDS`, not used here.
+    rounds_left_out: int = 0
 
     @property
     def saved(self) -> SavedRound | None:
@@ -95,17 +98,18 @@ def build_overview(args: dict[str, Any]) -> Overview:
     """Read the files and saved rounds, and compute what the chosen set shows."""
     files = read_files(args.get("files"))
     sets = group_sets(files)
-    rounds = read_rounds(args.get("rounds"))
+    stored = valid_rounds(args.get("rounds"))
+    rounds, left_out = stored[:MAX_ROUNDS], max(0, len(stored) - MAX_ROUNDS)
     current = _pick(sets, args.get("set"), "key")
     if current is None:
-        return Overview(files, sets, rounds=rounds)
+        return Overview(files, sets, rounds=rounds, rounds_left_out=left_out)
     scores = score_set(current.responses)
     earlier = earlier_rounds(rounds, current)
     wanted = args.get("compare")
     compared = None if wanted == NO_COMPARISON else _pick(earlier, wanted, "id")
     return Overview(files, sets, current, scores, differences(scores), rounds, earlier,
                     compared, compare(scores, compared) if compared else [],
-                    _actiepunten(args.get("actiepunten")))
+                    _actiepunten(args.get("actiepunten")), left_out)
 
 
 def _round_problem(current: ResponseSet) -> str:
@@ -154,7 +158,7 @@ def combine(args_json: str) -> str:
         "compare": view.compared.id if view.compared else
         (NO_COMPARISON if view.earlier else ""),
         "html": str(overview_html(view)),
-        "rounds_html": str(rounds_html(view.rounds)),
+        "rounds_html": str(rounds_html(view.rounds, view.rounds_left_out)),
         "round": round_record(current, view.scores) if current and not problem else None,
         "round_problem": problem,
         "saved_at": view.saved.saved_at if view.saved else "",

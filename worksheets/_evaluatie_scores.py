@@ -357,12 +357,18 @@ def _read_round(raw: object) -> SavedRound | None:
                       str(fields[2])[:40], respondents, means, _texts(raw.get("actiepunten")))
 
 
-def read_rounds(raw: object) -> list[SavedRound]:
-    """The newest saved rounds that are complete and valid, newest first (at most
-    :data:`MAX_ROUNDS`); drafts and odd records are skipped."""
+def valid_rounds(raw: object) -> list[SavedRound]:
+    """Every saved round that is complete and valid, newest first; drafts and odd
+    records are skipped."""
     items = raw[:MAX_RECORDS] if isinstance(raw, list) else []
     rounds = [found for item in items if (found := _read_round(item))]
-    return sorted(rounds, key=lambda r: (r.date, r.group_key), reverse=True)[:MAX_ROUNDS]
+    return sorted(rounds, key=lambda r: (r.date, r.group_key), reverse=True)
+
+
+def read_rounds(raw: object) -> list[SavedRound]:
+    """The newest saved rounds that are complete and valid, newest first (at most
+    :data:`MAX_ROUNDS`)."""
+    return valid_rounds(raw)[:MAX_ROUNDS]
 
 
 def earlier_rounds(rounds: list[SavedRound], response_set: ResponseSet) -> list[SavedRound]:
