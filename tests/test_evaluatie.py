@@ -39,8 +39,8 @@ from worksheets._evaluatie_scores import (
     REFUSED,
     differences,
     read_files,
-    read_rounds,
     score_set,
+    valid_rounds,
 )
 from worksheets.engine.documents import MAX_BYTES, dump_document, normalize
 from worksheets.engine.schema import Choice, LongText
@@ -388,11 +388,11 @@ def test_saved_rounds_are_read_defensively() -> None:
         {**good, "scores": {"gehoord": {"buurman": {"mean": 3}}}},
         {**good, "respondents": []},
     ]
-    rounds = read_rounds([*bad, good, {**good, "scores": {"gehoord": {"client": {"mean": 9}}}}])
+    rounds = valid_rounds([*bad, good, {**good, "scores": {"gehoord": {"client": {"mean": 9}}}}])
     assert len(rounds) == 2
     assert rounds[0].means["gehoord"]["client"] == 4.5
     assert rounds[1].means["gehoord"] == {}  # an impossible mean is left out
-    assert read_rounds("geen lijst") == []
+    assert valid_rounds("geen lijst") == []
     listed = combined(THREE, rounds=[good])["rounds_html"]
     assert "Groep van Sam · 1 januari 2026 · 3 personen" in listed
     assert 'data-round-id="groep van sam|2026-03-12"' in listed
@@ -402,12 +402,12 @@ def test_the_overview_uses_the_newest_rounds_whatever_their_order() -> None:
     good = saved_round(combined(THREE))
     days = [f"20{y:02d}-{m:02d}-01" for y in range(10, 60) for m in range(1, 13)]  # 600
     stored = [{**good, "id": f"groep van sam|{day}", "date": day} for day in sorted(days)]
-    rounds = read_rounds(stored)  # oldest first, as a database could give them
-    assert len(rounds) == MAX_ROUNDS
-    assert rounds[0].date == "2059-12-01" and rounds[-1].date == "2018-05-01"
-    # The page lists those and says how many older rounds it leaves out.
+    rounds = valid_rounds(stored)  # oldest first, as a database could give them
+    assert len(rounds) == 600 and rounds[0].date == "2059-12-01"
+    # The page lists the newest 500 and says how many older rounds it leaves out.
     listed = combined(THREE, rounds=stored)["rounds_html"]
     assert listed.count('data-eval-action="delete-round"') == MAX_ROUNDS
+    assert "Groep van Sam · 1 december 2059" in listed
     assert "Groep van Sam · 1 mei 2018" in listed and "1 april 2018" not in listed
     assert ("Hier staan de nieuwste 500 rondes. Er zijn nog 100 oudere rondes bewaard in "
             "deze browser.") in listed

@@ -10,7 +10,7 @@ import pytest
 
 from tests.test_evaluatie import THREE, combined, saved_round
 from worksheets._evaluatie_rondes import read_backup_rounds
-from worksheets._evaluatie_scores import MAX_RECORDS, read_rounds
+from worksheets._evaluatie_scores import MAX_RECORDS, valid_rounds
 from worksheets.engine.backup import check_backup, make_backup, read_backup
 from worksheets.engine.bridge import registry
 from worksheets.engine.documents import DocumentError
@@ -33,7 +33,7 @@ def draft() -> dict[str, Any]:
 def test_a_saved_round_and_a_draft_come_back_as_the_page_stores_them() -> None:
     rounds = read_backup_rounds([good(), draft()])
     assert rounds == [good(), draft()]
-    page_view = read_rounds(rounds)
+    page_view = valid_rounds(rounds)
     assert len(page_view) == 1  # the page lists saved rounds only; the draft keeps its texts
     assert page_view[0].means["gehoord"]["client"] == 4.5
     assert page_view[0].actiepunten == {"gehoord": "Iedereen laat elkaar uitpraten."}

@@ -10,7 +10,7 @@ The overview page keeps its rounds in its own browser database (see
 - a draft: ``id``, ``group``, ``group_key``, ``date``, ``draft: true`` and
   ``actiepunten`` (action points typed before the round was saved).
 
-Unlike :func:`._evaluatie_scores.read_rounds`, which skips odd records on the
+Unlike :func:`._evaluatie_scores.valid_rounds`, which skips odd records on the
 page, a backup is refused as a whole when one record is wrong: restoring must
 never half-happen. What comes back is rebuilt from the checked values only.
 A backup without the list (made before rounds went along) gives ``None``: the

@@ -365,12 +365,6 @@ def valid_rounds(raw: object) -> list[SavedRound]:
     return sorted(rounds, key=lambda r: (r.date, r.group_key), reverse=True)
 
 
-def read_rounds(raw: object) -> list[SavedRound]:
-    """The newest saved rounds that are complete and valid, newest first (at most
-    :data:`MAX_ROUNDS`)."""
-    return valid_rounds(raw)[:MAX_ROUNDS]
-
-
 def earlier_rounds(rounds: list[SavedRound], response_set: ResponseSet) -> list[SavedRound]:
     """Saved rounds of the same group before this set's date, newest first."""
     key = group_key(response_set.group)
