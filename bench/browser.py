@@ -133,7 +133,7 @@ class BenchError(Exception):
 @dataclass
 class PageLog:
     """Console errors and uncaught exceptions, for error messages; and the
-    ``rg-bench:`` signals (see :data:`INIT_SCRIPT`) of the page's current document."""
+    ``rg-bench:`` signals (see :data:`INIT_SCRIPT`) not yet used by a wait."""
 
     errors: list[str] = field(default_factory=list)
     signals: set[str] = field(default_factory=set)
@@ -141,8 +141,6 @@ class PageLog:
     def attach(self, page: Page) -> None:
         page.on("console", self.on_console)
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on("framenavigated",
-                lambda frame: frame == page.main_frame and self.signals.clear())
 
     def on_console(self, message: Any) -> None:
         if message.type == "error":
@@ -191,7 +189,9 @@ class Ready:
 
 
 def wait_for_signal(page: Page, log: PageLog, name: str, what: str, timeout_ms: int) -> None:
-    """Wait until the page's current document has announced ``name`` on the console.
+    """Wait until the page has announced ``name`` on the console (a signal that came
+    before this call counts too; the callers forget a document's signals once they
+    have read its timings).
 
     Nothing is asked of the page meanwhile. Playwright's own waiting (``wait_for_function``)
     puts its script into the new document and checks the page at every frame while it
@@ -213,6 +213,7 @@ def wait_until_ready(page: Page, log: PageLog, label: str) -> Ready:
     wait_for_signal(page, log, "python", f"{label}: Python state (data-python)",
                     PYTHON_TIMEOUT_MS)
     bench = step(f"{label}: read timings", page, log, lambda: page.evaluate("window.__rgBench"))
+    log.signals.clear()
     if bench.get("pythonState") != "ready":
         raise BenchError(f"{label}: Python did not start (data-python="
                          f"{bench.get('pythonState')!r})\n{describe(page, log)}")
@@ -222,6 +223,7 @@ def wait_until_ready(page: Page, log: PageLog, label: str) -> Ready:
 
 def wait_form_only(page: Page, log: PageLog, label: str) -> float:
     wait_for_signal(page, log, "form", f"{label}: form usable", FORM_TIMEOUT_MS)
+    log.signals.clear()
     return float(page.evaluate("window.__rgBench.form"))
 
 
