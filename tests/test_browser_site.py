@@ -210,12 +210,17 @@ ABORT_ON_PDF = """
 """
 
 
-def test_a_python_worker_that_stops_is_started_again(page, context, site_url) -> None:
-    def abort_on_pdf(route) -> None:
+def add_to_python_worker(context, code: str) -> None:
+    """Serve every ``py-worker.js`` of the context with ``code`` added at its end."""
+    def extended(route) -> None:
         response = route.fetch()
-        route.fulfill(response=response, body=response.text() + ABORT_ON_PDF)
+        route.fulfill(response=response, body=response.text() + code)
 
-    context.route("**/assets/rg/js/py-worker.js", abort_on_pdf)
+    context.route("**/assets/rg/js/py-worker.js", extended)
+
+
+def test_a_python_worker_that_stops_is_started_again(page, context, site_url) -> None:
+    add_to_python_worker(context, ABORT_ON_PDF)
     page.add_init_script("document.addEventListener('rg:python-ready',"
                          " (e) => (window.rgReadies ||= []).push(e.detail))")
     page.goto(site_url + "werkbladen/doelen/")
@@ -285,11 +290,7 @@ HANG_ON_PDF = """
 
 def test_python_that_keeps_stopping_is_given_up_with_a_message(page, context,
                                                                site_url) -> None:
-    def hang_on_pdf(route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text() + HANG_ON_PDF)
-
-    context.route("**/assets/rg/js/py-worker.js", hang_on_pdf)
+    add_to_python_worker(context, HANG_ON_PDF)
     page.add_init_script("sessionStorage.setItem('rg:python-call-timeout-ms', '1500');"
                          "document.addEventListener('rg:python-ready',"
                          " (e) => (window.rgReadies ||= []).push(e.detail.restarts))")
