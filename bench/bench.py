@@ -23,6 +23,9 @@ target. See ``bench/README.md`` for how each figure is taken. In short:
     (``sessionStorage["rg:python-boot"] = "plain"``: the plain Pyodide start, the
     baseline measured side by side with the later return visit); and after the page
     has been idle.
+    Before each visit the benchmark waits until the CPUs are quiet (``bench/quiet.py``):
+    a real return visit does not share the machine with the previous visit's
+    background work.
     Times are in-page ``performance.now()`` from navigation start; PDF exports are
     wall time from the click to Playwright's download event.
 ``handbook page transfer``
@@ -71,6 +74,7 @@ from bench.browser import (  # noqa: E402
     wait_offline_ready,
     wait_until_ready,
 )
+from bench.quiet import BUSY_LIMIT, MAX_WAIT_SECONDS, wait_until_quiet  # noqa: E402
 from builder.serve import StaticServer  # noqa: E402
 
 CHROMIUM = os.environ.get("RG_CHROMIUM", "/usr/bin/chromium")
@@ -207,18 +211,26 @@ def record(metrics: dict[str, Metric], key: str, value: float) -> None:
     metrics[key].samples.append(value)
 
 
-def return_visit(page: Any, log: Any, label: str, boot: str) -> Any:
+def settle(page: Any, waits: list[float]) -> None:
+    """Let the previous visit's background work end first (see ``bench/quiet.py``)."""
+    waited = wait_until_quiet(lambda seconds: page.wait_for_timeout(seconds * 1000))
+    waits.append(round(waited, 2))
+
+
+def return_visit(page: Any, log: Any, label: str, boot: str, waits: list[float]) -> Any:
     page.evaluate(boot)
+    settle(page, waits)
     step(f"{label}: reload", page, log, lambda: page.reload(wait_until="commit"))
     return wait_until_ready(page, log, label)
 
 
 def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_seconds: float,
-                run: int) -> None:
+                run: int, waits: list[float]) -> None:
     label = f"run {run}"
     url = base + PAGE
     context, page, log = new_page(browser)
     try:
+        settle(page, waits)
         step(f"{label}: open {url}", page, log, lambda: page.goto(url, wait_until="commit"))
         first = wait_until_ready(page, log, f"{label} first visit")
         record(metrics, "form_first", first.form)
@@ -226,7 +238,7 @@ def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_se
         record(metrics, "keystroke_saved", keystroke_to_saved(page, log, label))
         wait_offline_ready(page, log, label)
 
-        snap = return_visit(page, log, f"{label} return", AUTO_BOOT)
+        snap = return_visit(page, log, f"{label} return", AUTO_BOOT, waits)
         if snap.mode != "snapshot":
             raise BenchError(f"{label}: the return visit started Python {snap.mode!r}, "
                              "not from the snapshot")
@@ -239,12 +251,12 @@ def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_se
         # Later return visits: the browser has kept its compiled WebAssembly since the
         # first one. The plain start, measured next, has that advantage too, so the
         # speed-ups compare the two starts on equal terms.
-        later = return_visit(page, log, f"{label} later return", AUTO_BOOT)
+        later = return_visit(page, log, f"{label} later return", AUTO_BOOT, waits)
         record(metrics, "form_return_later", later.form)
         record(metrics, "python_return_later", later.python)
         record(metrics, "worker_snapshot", later.worker)
 
-        plain = return_visit(page, log, f"{label} return plain", PLAIN_BOOT)
+        plain = return_visit(page, log, f"{label} return plain", PLAIN_BOOT, waits)
         record(metrics, "python_return_plain", plain.python)
         record(metrics, "worker_plain", plain.worker)
         record(metrics, "python_speedup", plain.python / later.python)
@@ -252,10 +264,10 @@ def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_se
         record(metrics, "pdf_first_plain", export_pdf(page, log, f"{label} 1st PDF plain"))
         record(metrics, "pdf_later_plain", export_pdf(page, log, f"{label} 2nd PDF plain"))
 
-        return_visit(page, log, f"{label} idle plain", PLAIN_BOOT)
+        return_visit(page, log, f"{label} idle plain", PLAIN_BOOT, waits)
         page.wait_for_timeout(idle_seconds * 1000)
         record(metrics, "pdf_first_idle_plain", export_pdf(page, log, f"{label} idle PDF plain"))
-        return_visit(page, log, f"{label} idle", AUTO_BOOT)
+        return_visit(page, log, f"{label} idle", AUTO_BOOT, waits)
         page.wait_for_timeout(idle_seconds * 1000)
         record(metrics, "pdf_first_idle", export_pdf(page, log, f"{label} idle PDF"))
 
@@ -271,6 +283,7 @@ def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_se
     context, page, log = new_page(browser, service_workers="block")
     try:
         page.add_init_script("delete globalThis.WebAssembly")
+        settle(page, waits)
         step(f"{label}: open {url} without Python", page, log,
              lambda: page.goto(url, wait_until="commit"))
         record(metrics, "form_no_python", wait_form_only(page, log, f"{label} no Python"))
@@ -391,9 +404,11 @@ def benchmark(runs: int, idle_seconds: float) -> tuple[dict[str, Metric], dict[s
                 environment["chromium"] = browser.version
                 environment["pyodide"] = pyodide_version(browser, server.url + PAGE)
                 progress(f"Chromium {environment['chromium']}, Pyodide {environment['pyodide']}")
+                waits: list[float] = []
+                environment["quiet_waits"] = waits
                 for run in range(1, runs + 1):
                     progress(f"browser run {run}/{runs} …")
-                    run_browser(browser, server.url, metrics, idle_seconds, run)
+                    run_browser(browser, server.url, metrics, idle_seconds, run, waits)
             finally:
                 browser.close()
     environment["load_average_after"] = os.getloadavg()
@@ -431,6 +446,10 @@ def main(argv: list[str] | None = None) -> int:
           f"load {environment['load_average'][0]:.1f} · {args.runs} runs · "
           f"{environment['total_seconds']} s total")
     print(f"Page: {PREFIX}{PAGE} and {PREFIX}{HANDBOOK_PAGE} (StaticServer, headless Chromium)")
+    waits = environment["quiet_waits"]
+    print(f"Before each visit: wait for quiet CPUs (under {BUSY_LIMIT:.0%} busy for 0.5 s, "
+          f"at most {MAX_WAIT_SECONDS:g} s): median {statistics.median(waits):.1f} s, "
+          f"max {max(waits):.1f} s, {len(waits)} visits")
     sizes = environment["precache_bytes"]
     print(f"Service worker downloads once per version: site files "
           f"{sizes.get('SITE_FILES', 0) / 1e6:.1f} MB, runtime and snapshot "
