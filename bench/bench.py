@@ -74,7 +74,13 @@ from bench.browser import (  # noqa: E402
     wait_offline_ready,
     wait_until_ready,
 )
-from bench.quiet import BUSY_LIMIT, MAX_WAIT_SECONDS, wait_until_quiet  # noqa: E402
+from bench.quiet import (  # noqa: E402
+    BUSY_LIMIT,
+    MAX_WAIT_SECONDS,
+    QUIET_SAMPLES,
+    SAMPLE_SECONDS,
+    wait_until_quiet,
+)
 from builder.serve import StaticServer  # noqa: E402
 
 CHROMIUM = os.environ.get("RG_CHROMIUM", "/usr/bin/chromium")
@@ -375,7 +381,7 @@ def navigation_note(metrics: dict[str, Metric]) -> str:
         f"and {first:.0f} ms on the first:",
         f"the form comes first ({form:.0f} ms), and only then does the worker start (as the "
         "issue asks: the runtime",
-        "is fetched only once the form is on screen). The issue's 0.6 s and 4x compare a boot "
+        "is fetched only once the form is on screen). The issue's 0.6 s and 4× compare a boot "
         "with its plain boot",
         "(about 2.2 s on reload), so the boot rows carry those targets; see bench/README.md.",
     ])
@@ -467,7 +473,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{environment['total_seconds']} s total")
     print(f"Page: {PREFIX}{PAGE} and {PREFIX}{HANDBOOK_PAGE} (StaticServer, headless Chromium)")
     waits = environment["quiet_waits"]
-    print(f"Before each visit: wait for quiet CPUs (under {BUSY_LIMIT:.0%} busy for 0.5 s, "
+    print(f"Before each visit: wait for quiet CPUs (under {BUSY_LIMIT:.0%} busy for "
+          f"{QUIET_SAMPLES * SAMPLE_SECONDS:g} s, "
           f"at most {MAX_WAIT_SECONDS:g} s): median {statistics.median(waits):.1f} s, "
           f"max {max(waits):.1f} s, {len(waits)} visits")
     sizes = environment["precache_bytes"]
