@@ -79,6 +79,7 @@ from bench.quiet import (  # noqa: E402
     MAX_WAIT_SECONDS,
     QUIET_SAMPLES,
     SAMPLE_SECONDS,
+    Wait,
     wait_until_quiet,
 )
 from builder.serve import StaticServer  # noqa: E402
@@ -133,20 +134,17 @@ def make_metrics(idle_seconds: float) -> dict[str, Metric]:
         ("form_return_later", "form usable, later return visit", "ms", 200, False),
         ("form_no_python", "form usable, Python blocked (first visit)", "ms", 200, False),
         ("python_first", "Python ready, first visit (plain start)", "ms", 4000, False),
-        ("worker_snapshot_first", "Python ready, first return visit: boot (snapshot)", "ms",
-         600, False),
-        ("worker_snapshot", "Python ready, later return visit: boot (snapshot)", "ms", 600,
+        ("python_return", "Python ready, first return visit (snapshot)", "ms", 600, False),
+        ("python_return_later", "Python ready, later return visit (snapshot)", "ms", 600,
          False),
-        ("worker_plain", "  later return visit: boot, plain start (baseline)", "ms", None,
-         False),
-        ("worker_speedup", "  boot: plain ÷ snapshot", "x", 4.0, True),
-        ("python_return", "Python ready from navigation, first return visit", "ms", None,
-         False),
-        ("python_return_later", "Python ready from navigation, later return visit", "ms", None,
-         False),
-        ("python_return_plain", "  from navigation, later return visit, plain start", "ms",
+        ("python_return_plain", "Python ready, later return visit, plain start (baseline)",
+         "ms", None, False),
+        ("python_speedup", "later return visit: plain ÷ snapshot", "x", 4.0, True),
+        ("worker_snapshot_first", "  worker boot alone, snapshot, first return visit", "ms",
          None, False),
-        ("python_speedup", "  from navigation: plain ÷ snapshot", "x", None, True),
+        ("worker_snapshot", "  worker boot alone, snapshot", "ms", 600, False),
+        ("worker_plain", "  worker boot alone, plain start (baseline)", "ms", None, False),
+        ("worker_speedup", "  worker boot alone: plain ÷ snapshot", "x", 4.0, True),
         ("pdf_first", "first PDF right after Python ready (snapshot)", "ms", 1000, False),
         ("pdf_first_idle", f"first PDF after {idle_seconds:g} s idle (snapshot)", "ms", 1000,
          False),
@@ -220,13 +218,12 @@ def record(metrics: dict[str, Metric], key: str, value: float) -> None:
     metrics[key].samples.append(value)
 
 
-def settle(page: Any, waits: list[float]) -> None:
-    """Let the previous visit's background work end first (see ``bench/quiet.py``)."""
-    waited = wait_until_quiet(lambda seconds: page.wait_for_timeout(seconds * 1000))
-    waits.append(round(waited, 2))
+def settle(page: Any, waits: list[Wait]) -> None:
+    """Let earlier work end before a visit (see ``bench/quiet.py``)."""
+    waits.append(wait_until_quiet(lambda seconds: page.wait_for_timeout(seconds * 1000)))
 
 
-def return_visit(page: Any, log: Any, label: str, boot: str, waits: list[float]) -> Any:
+def return_visit(page: Any, log: Any, label: str, boot: str, waits: list[Wait]) -> Any:
     page.evaluate(boot)
     settle(page, waits)
     step(f"{label}: reload", page, log, lambda: page.reload(wait_until="commit"))
@@ -234,7 +231,7 @@ def return_visit(page: Any, log: Any, label: str, boot: str, waits: list[float])
 
 
 def run_browser(browser: Browser, base: str, metrics: dict[str, Metric], idle_seconds: float,
-                run: int, waits: list[float]) -> None:
+                run: int, waits: list[Wait]) -> None:
     label = f"run {run}"
     url = base + PAGE
     context, page, log = new_page(browser)
@@ -370,23 +367,6 @@ def print_table(metrics: dict[str, Metric]) -> None:
               f"{cells[1]:>9}  {cells[2]:>9}  {len(metric.samples):>4}  {metric.verdict()}")
 
 
-def navigation_note(metrics: dict[str, Metric]) -> str:
-    """What the "from navigation" rows add to the boot, and why they have no target."""
-    first, later = metrics["python_return"].median, metrics["python_return_later"].median
-    form = metrics["form_return_later"].median
-    if first is None or later is None or form is None:
-        return ""
-    return "\n".join([
-        f"Counted from navigation, Python is ready after {later:.0f} ms on a later return visit "
-        f"and {first:.0f} ms on the first:",
-        f"the form comes first ({form:.0f} ms), and only then does the worker start (as the "
-        "issue asks: the runtime",
-        "is fetched only once the form is on screen). The issue's 0.6 s and 4× compare a boot "
-        "with its plain boot",
-        "(about 2.2 s on reload), so the boot rows carry those targets; see bench/README.md.",
-    ])
-
-
 def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -430,11 +410,12 @@ def benchmark(runs: int, idle_seconds: float) -> tuple[dict[str, Metric], dict[s
                 environment["chromium"] = browser.version
                 environment["pyodide"] = pyodide_version(browser, server.url + PAGE)
                 progress(f"Chromium {environment['chromium']}, Pyodide {environment['pyodide']}")
-                waits: list[float] = []
-                environment["quiet_waits"] = waits
+                waits: list[Wait] = []
                 for run in range(1, runs + 1):
                     progress(f"browser run {run}/{runs} …")
                     run_browser(browser, server.url, metrics, idle_seconds, run, waits)
+                environment["quiet_waits"] = [
+                    {"seconds": round(wait.seconds, 2), "quiet": wait.quiet} for wait in waits]
             finally:
                 browser.close()
     environment["load_average_after"] = os.getloadavg()
@@ -473,18 +454,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{environment['total_seconds']} s total")
     print(f"Page: {PREFIX}{PAGE} and {PREFIX}{HANDBOOK_PAGE} (StaticServer, headless Chromium)")
     waits = environment["quiet_waits"]
+    seconds = [wait["seconds"] for wait in waits]
+    busy = sum(1 for wait in waits if not wait["quiet"])
     print(f"Before each visit: wait for quiet CPUs (under {BUSY_LIMIT:.0%} busy for "
-          f"{QUIET_SAMPLES * SAMPLE_SECONDS:g} s, "
-          f"at most {MAX_WAIT_SECONDS:g} s): median {statistics.median(waits):.1f} s, "
-          f"max {max(waits):.1f} s, {len(waits)} visits")
+          f"{QUIET_SAMPLES * SAMPLE_SECONDS:g} s, at most {MAX_WAIT_SECONDS:g} s): "
+          f"median {statistics.median(seconds):.1f} s, max {max(seconds):.1f} s; "
+          f"{len(waits)} visits, {busy} of them started without quiet CPUs")
     sizes = environment["precache_bytes"]
     print(f"Service worker downloads once per version: site files "
           f"{sizes.get('SITE_FILES', 0) / 1e6:.1f} MB, runtime and snapshot "
           f"{sizes.get('RUNTIME_FILES', 0) / 1e6:.1f} MB (uncompressed sizes on disk)")
     print()
     print_table(metrics)
-    print()
-    print(navigation_note(metrics))
     if args.json:
         report = {"environment": environment,
                   "metrics": {key: metric.summary() for key, metric in metrics.items()}}

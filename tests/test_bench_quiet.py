@@ -11,7 +11,8 @@ from bench import quiet
 
 def test_cpu_times_reads_total_and_idle_with_iowait(tmp_path: Path) -> None:
     stat = tmp_path / "stat"
-    stat.write_text("cpu  100 5 50 800 20 0 5 0 0 0\ncpu0 50 2 25 400 10 0 2 0 0 0\n")
+    # The last two (guest, guest_nice) are already part of user and nice.
+    stat.write_text("cpu  100 5 50 800 20 0 5 0 30 7\ncpu0 50 2 25 400 10 0 2 0 15 3\n")
     assert quiet.cpu_times(stat) == (980, 820)
 
 
@@ -25,7 +26,8 @@ def test_cpu_times_is_none_for_what_it_cannot_read(tmp_path: Path, text: str) ->
 
 def test_busy_share() -> None:
     assert quiet.busy_share((1000, 800), (1100, 875)) == pytest.approx(0.25)
-    assert quiet.busy_share((1000, 800), (1000, 800)) == 0.0
+    # No time passed: nothing shows the CPUs were quiet.
+    assert quiet.busy_share((1000, 800), (1000, 800)) == 1.0
 
 
 class FakeMachine:
@@ -56,17 +58,27 @@ def test_waits_until_two_quiet_samples_in_a_row() -> None:
     machine = FakeMachine([0.6, 0.5, 0.05, 0.5, 0.1, 0.0])
     waited = quiet.wait_until_quiet(machine.sleep, machine.read, machine.clock)
     # busy, busy, quiet, busy, quiet, quiet: six samples.
-    assert waited == pytest.approx(6 * quiet.SAMPLE_SECONDS)
+    assert waited == quiet.Wait(pytest.approx(6 * quiet.SAMPLE_SECONDS), quiet=True)
 
 
 def test_a_machine_that_stays_busy_is_waited_for_at_most_the_limit() -> None:
     machine = FakeMachine([0.9] * 1000)
     waited = quiet.wait_until_quiet(machine.sleep, machine.read, machine.clock)
-    assert quiet.MAX_WAIT_SECONDS <= waited < quiet.MAX_WAIT_SECONDS + quiet.SAMPLE_SECONDS
+    assert not waited.quiet
+    assert waited.seconds >= quiet.MAX_WAIT_SECONDS
+    assert waited.seconds < quiet.MAX_WAIT_SECONDS + quiet.SAMPLE_SECONDS
 
 
 def test_without_cpu_counters_a_fixed_pause() -> None:
     machine = FakeMachine([])
     waited = quiet.wait_until_quiet(machine.sleep, lambda: None, machine.clock)
     assert machine.slept == [quiet.FALLBACK_SECONDS]
-    assert waited == quiet.FALLBACK_SECONDS
+    assert waited == quiet.Wait(quiet.FALLBACK_SECONDS, quiet=False)
+
+
+def test_counters_that_vanish_midway_still_give_the_fixed_pause() -> None:
+    machine = FakeMachine([0.9])
+    readings = iter([(0, 0), None])
+    waited = quiet.wait_until_quiet(machine.sleep, lambda: next(readings), machine.clock)
+    assert machine.slept == [quiet.SAMPLE_SECONDS, quiet.FALLBACK_SECONDS]
+    assert waited == quiet.Wait(quiet.SAMPLE_SECONDS + quiet.FALLBACK_SECONDS, quiet=False)
