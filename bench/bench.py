@@ -24,8 +24,8 @@ target. See ``bench/README.md`` for how each figure is taken. In short:
     baseline measured side by side with the later return visit); and after the page
     has been idle.
     Before each visit the benchmark waits until the CPUs are quiet (``bench/quiet.py``):
-    a real return visit does not share the machine with the previous visit's
-    background work.
+    a real visit does not share the machine with a closing browser context or with
+    the previous visit's background work.
     Times are in-page ``performance.now()`` from navigation start; PDF exports are
     wall time from the click to Playwright's download event.
 ``handbook page transfer``
