@@ -221,3 +221,20 @@ def wait_saved(page) -> None:
     page.wait_for_selector(
         '[data-worksheet]:not([data-saving]) [data-rg="save-status"][data-state="saved"]',
         timeout=10000)
+
+
+def fill_generically(page) -> None:
+    """Type in every text field of the worksheet, give every date, and pick the first
+    option of every group."""
+    page.evaluate("""() => {
+        const form = document.querySelector('[data-worksheet] form');
+        for (const input of form.querySelectorAll('input[type=text], textarea')) {
+            input.value = 'Voorbeeld met Zoë';
+        }
+        for (const input of form.querySelectorAll('input[type=date]')) input.value = '2026-11-22';
+        const seen = new Set();
+        for (const input of form.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+            if (!seen.has(input.name)) { input.checked = true; seen.add(input.name); }
+        }
+        form.dispatchEvent(new Event('input', {bubbles: true}));
+    }""")
