@@ -13,27 +13,6 @@ from tests.conftest import wait_evaluated, wait_for_form, wait_for_python, wait_
 pytestmark = pytest.mark.browser
 
 
-def site_pages(built_site: Path) -> list[str]:
-    return sorted(
-        p.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"
-        for p in built_site.rglob("index.html")
-    )
-
-
-def test_every_page_loads_cleanly(page, site_url, built_site, watch) -> None:
-    pages = site_pages(built_site)
-    assert len(pages) > 15
-    for rel in pages:
-        page.goto(site_url + rel.lstrip("/"), wait_until="load")
-        assert page.locator("h1").count() == 1, rel
-        if page.locator("[data-worksheet]").count():
-            wait_for_python(page)
-        if page.locator("[data-quiz]").count():  # a self-test starts once it is in view
-            page.locator("[data-quiz]").scroll_into_view_if_needed()
-            page.wait_for_selector('[data-quiz][data-quiz-state="ready"]', timeout=60000)
-    watch.assert_clean(page)
-
-
 def test_handbook_pages_never_load_python(page, site_url, watch) -> None:
     page.goto(site_url + "methode/", wait_until="networkidle")
     assert not [u for u in watch.requests if "/runtime/" in u or "/py/" in u]
