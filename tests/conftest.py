@@ -202,6 +202,12 @@ def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
 
 
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site, as a path below the site's root ("" is the home page)."""
+    return sorted(p.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+                  for p in site.rglob("index.html"))
+
+
 def wait_for_python(page, timeout: float = 60000) -> None:
     page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=timeout)
 

@@ -10,7 +10,14 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from builder.serve import StaticServer
-from tests.conftest import PREFIX, build_site, wait_for_form, wait_for_python, wait_saved
+from tests.conftest import (
+    PREFIX,
+    build_site,
+    site_pages,
+    wait_for_form,
+    wait_for_python,
+    wait_saved,
+)
 from tests.sitecopy import copy_project
 from tests.test_offline import runtime_config, sw_constants
 
@@ -20,11 +27,6 @@ INSTALL_TIMEOUT_MS = 180_000
 FIRST_TEXT = ("[data-worksheet] form :is(input[type=text], textarea)[id^=\"ws-\"]:not([readonly])"
               " >> visible=true")
 EXPORT = '[data-worksheet] [data-rg-action="export-pdf"]'
-
-
-def site_pages(site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(site).as_posix().removeprefix(".") + "/"
-                  for p in site.rglob("index.html"))
 
 
 def wait_until_offline_ready(page) -> None:

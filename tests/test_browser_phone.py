@@ -7,11 +7,9 @@ worksheet is checked filled in and evaluated, so its summary and views count too
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import FAST_PYTHON, fill_generically, wait_evaluated
+from tests.conftest import FAST_PYTHON, fill_generically, site_pages, wait_evaluated
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +25,6 @@ TARGETS = """() => [...document.querySelectorAll(
   .filter((box) => box.w < 24 || box.h < 24)"""
 
 
-def pages_of(built_site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"
-                  for p in built_site.rglob("index.html"))
-
-
 def test_no_horizontal_scrolling_and_tappable_controls(browser, site_url, built_site) -> None:
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT},
                                   is_mobile=True, has_touch=True, service_workers="block",
@@ -39,7 +32,7 @@ def test_no_horizontal_scrolling_and_tappable_controls(browser, site_url, built_
     context.add_init_script(FAST_PYTHON)
     page = context.new_page()
     too_wide, too_small = {}, {}
-    for rel in pages_of(built_site):
+    for rel in site_pages(built_site):
         page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
         page.goto(site_url + rel.lstrip("/"))
         worksheet = page.locator("[data-worksheet]").count() > 0
