@@ -229,13 +229,13 @@ def wait_saved(page) -> None:
         timeout=10000)
 
 
-def fill_generically(page) -> None:
-    """Type in every text field of the worksheet, give every date, and pick the first
-    option of every group."""
-    page.evaluate("""() => {
+def fill_generically(page, text: str = "Voorbeeld met Zoë") -> None:
+    """Put ``text`` in every text field of the worksheet, give every date, and pick the
+    first option of every group."""
+    page.evaluate("""(text) => {
         const form = document.querySelector('[data-worksheet] form');
         for (const input of form.querySelectorAll('input[type=text], textarea')) {
-            input.value = 'Voorbeeld met Zoë';
+            input.value = text;
         }
         for (const input of form.querySelectorAll('input[type=date]')) input.value = '2026-11-22';
         const seen = new Set();
@@ -243,4 +243,4 @@ def fill_generically(page) -> None:
             if (!seen.has(input.name)) { input.checked = true; seen.add(input.name); }
         }
         form.dispatchEvent(new Event('input', {bubbles: true}));
-    }""")
+    }""", text)
