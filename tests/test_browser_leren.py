@@ -183,6 +183,15 @@ def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, site_url,
         assert expected in text, expected
     assert "2. Doelen formuleren" in text.split("Nog te doen", 1)[1]
     assert status.inner_text() == "Het certificaat is gedownload. Je naam is nergens bewaard."
+    # A name in another script: the PDF marks what its font cannot show, the page says so.
+    page.get_by_label("Je naam op het certificaat").fill("Ольга Zoë")
+    with page.expect_download(timeout=90000) as download:
+        page.get_by_role("button", name="Certificaat downloaden (PDF)").click()
+    assert "[?] Zoë" in pdf_text(download.value, tmp_path / "certificaat-2.pdf")
+    expect(status).to_have_text(
+        "Het certificaat is gedownload. Je naam is nergens bewaard. De PDF kan sommige tekens "
+        "niet laten zien: О л ь г а. Daar staat [?] in de PDF. Wat je hebt ingevuld, blijft "
+        "wel goed.")
     stored = every_stored_value(page)
     assert STORE_KEY in stored
     assert "Testpersoon" not in stored and "Zo\\u00eb" not in stored

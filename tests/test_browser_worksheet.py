@@ -219,6 +219,24 @@ def test_goals_pdf_holds_the_answers(page, site_url, tmp_path, watch) -> None:
     watch.assert_clean(page)
 
 
+def test_pdf_marks_what_its_font_cannot_show_and_the_page_says_so(page, site_url,
+                                                                   tmp_path) -> None:
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    page.fill("#ws-doelen-moeilijk-0", "Ik voel me 😊 goed. Ольга helpt.")
+    wait_for_python(page)
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="PDF downloaden").click()
+    target = tmp_path / "doelen.pdf"
+    download.value.save_as(target)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert "Ik voel me [?] goed. [?] helpt." in text
+    expect(page.locator('[data-rg="alert"]')).to_have_text(
+        "De PDF kan sommige tekens niet laten zien: 😊 О л ь г а. Daar staat [?] in "
+        "de PDF. Wat je hebt ingevuld, blijft wel goed.")
+    assert page.input_value("#ws-doelen-moeilijk-0") == "Ik voel me 😊 goed. Ольга helpt."
+
+
 def test_blank_pdf_is_linked_on_the_page(page, site_url) -> None:
     page.goto(site_url + "werkbladen/doelen/")
     link = page.get_by_role("link", name="Leeg werkblad (PDF) om op papier in te vullen")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -13,15 +14,20 @@ import pytest
 from pypdf import PdfReader
 
 from worksheets import doelen
+from worksheets.engine import bridge
 from worksheets.engine.documents import normalize
 from worksheets.engine.pdf import (
     EMPTY,
     FONT_FILES,
+    UNSHOWN_MARK,
     answer_lines,
     answers_pdf,
     blank_pdf,
     dutch_date,
+    font_glyphs,
     font_path,
+    shown,
+    unshown,
 )
 from worksheets.engine.schema import (
     Choice,
@@ -363,3 +369,44 @@ def test_font_path_finds_fonts_in_subfolders(tmp_path: Path) -> None:
 ])
 def test_answer_lines(spec: Any, value: Any, lines: list[str]) -> None:
     assert answer_lines(spec, value) == lines
+
+
+# --------------------------------------------------------------------------- glyphs
+
+#: Typed on a phone or by someone who writes another script: the font has none of these.
+NOT_IN_FONT = "Ik voel me 😊 goed 👍🏽. Ольга helpt, 山田 ook, مرحبا"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zoë, één café – 12 €", "Zoë, één café – 12 €"),
+    ("Ik ben 😊 blij", "Ik ben [?] blij"),
+    ("Duim 👍🏽 en ❤️", "Duim [?] en [?]"),  # a sequence is one mark
+    ("Ольга en Zoë", "[?] en Zoë"),
+    ("zonder\u200bspatie", "zonderspatie"),  # a zero-width space shows nothing anyway
+    ("regel\nregel", "regel\nregel"),
+    ("ĳs\tkoud", "ijs    koud"),
+])
+def test_shown_marks_what_the_font_cannot_show(text: str, expected: str) -> None:
+    assert shown(text, font_glyphs(FONTS)) == expected
+
+
+def test_unshown_lists_each_character_once() -> None:
+    glyphs = font_glyphs(FONTS)
+    assert unshown(["Zoë 😊", "😊 Ол", "\u200b\n"], glyphs) == ["😊", "О", "л"]
+    assert unshown(["Zoë, één café"], glyphs) == []
+
+
+def test_a_pdf_shows_a_mark_where_its_font_has_no_glyph(caplog: pytest.LogCaptureFixture) -> None:
+    answers = normalize(SHEET, {**ANSWERS, "moeilijk": [NOT_IN_FONT]})
+    _, text = read(answers_pdf(SHEET, answers, FONTS, TODAY))
+    assert "Ik voel me [?] goed [?]. [?] helpt, [?] ook, [?]" in text
+    assert "missing the following glyphs" not in caplog.text
+
+
+def test_the_bridge_names_what_a_pdf_cannot_show() -> None:
+    value = {"answers": {"moeilijk": ["Zoë 😊"]}, "context": {"resources": {"naam": "Ольга"}}}
+    found = json.loads(bridge.unshown_in(json.dumps(value), str(FONTS)))
+    assert found == ["😊", "О", "л", "ь", "г", "а"]
+    assert json.loads(bridge.unshown_in('{"answers": {"a": "Zoë"}}', str(FONTS))) == []
+    assert json.loads(bridge.unshown_in("geen JSON", str(FONTS))) == []
+    assert UNSHOWN_MARK == "[?]"

@@ -29,7 +29,17 @@ from ._evaluatie_html import (
     signed,
 )
 from ._evaluatie_scores import OK, SMALL_GAP
-from .engine.pdf import ACCENT, FAMILY, FONT_FILES, INK, MUTED, dutch_date, font_path, printable
+from .engine.pdf import (
+    ACCENT,
+    FAMILY,
+    FONT_FILES,
+    INK,
+    MUTED,
+    dutch_date,
+    font_path,
+    glyph_checked,
+    printable,
+)
 
 if TYPE_CHECKING:
     from ._evaluatie_overzicht import Overview
@@ -46,7 +56,7 @@ def _document(font_dir: Path, footer_text: str) -> Any:
         warnings.simplefilter("ignore")  # "Pillow could not be imported": no images here
         from fpdf import FPDF
 
-    class OverviewPDF(FPDF):
+    class OverviewPDF(glyph_checked(FPDF)):  # type: ignore[misc]
         def footer(self) -> None:
             self.set_y(-14)
             self.set_font(FAMILY, "", 9)

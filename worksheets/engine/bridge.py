@@ -123,6 +123,27 @@ def export_pdf(worksheet_id: str, answers_json: str, today_iso: str, saved_at: s
     return document.output()
 
 
+def _texts(value: Any) -> list[str]:
+    """Every string in a JSON value, keys left out."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def unshown_in(value_json: str, font_dir: str = "") -> str:
+    """The characters of the texts in a JSON value (what a PDF is made from) that the PDF
+    cannot show, as a JSON list: the PDF shows a mark there, and the page says so."""
+    from .pdf import font_glyphs, unshown
+
+    fonts = Path(font_dir) if font_dir else BROWSER_FONT_DIR
+    return json.dumps(unshown(_texts(_answers(value_json)), font_glyphs(fonts)),
+                      ensure_ascii=False)
+
+
 def preload_pdf() -> None:
     """Import the PDF stack ahead of the first export."""
     import warnings

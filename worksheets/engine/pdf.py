@@ -9,7 +9,10 @@ diacritics; the font files are passed in as a folder.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import warnings
+from collections.abc import Container, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +87,7 @@ def _new_document(sheet: Worksheet | _DocumentInfo, font_dir: Path, subtitle: st
         warnings.simplefilter("ignore")  # "Pillow could not be imported": no images here
         from fpdf import FPDF
 
-    class WorksheetPDF(FPDF):
+    class WorksheetPDF(glyph_checked(FPDF)):  # type: ignore[misc]
         def footer(self) -> None:
             self.set_y(-14)
             self.set_font(FAMILY, "", 9)
@@ -108,11 +111,67 @@ def _new_document(sheet: Worksheet | _DocumentInfo, font_dir: Path, subtitle: st
 
 #: Characters the font has no glyph for, written the way a Dutch reader expects.
 _REPLACEMENTS = str.maketrans({"\u0133": "ij", "\u0132": "IJ", "\t": "    "})
+#: What a PDF shows for a run of characters its font has no glyph for (an emoji, a name
+#: in another script): visibly something, where leaving them out would hide it.
+UNSHOWN_MARK = "[?]"
+_LINE_BREAKS = frozenset("\n\r")
 
 
 def printable(text: str) -> str:
     """Text as the PDF font can show it (the ĳ ligature as "ij", tabs as spaces)."""
     return text.translate(_REPLACEMENTS)
+
+
+def _invisible(char: str) -> bool:
+    """A format character (zero-width space, joiner, direction mark): nothing to see."""
+    return unicodedata.category(char) == "Cf"
+
+
+def shown(text: str, glyphs: Container[int]) -> str:
+    """``text`` as a font with these ``glyphs`` (code points) shows it: :func:`printable`,
+    and each run of characters without a glyph as :data:`UNSHOWN_MARK`."""
+    out: list[str] = []
+    in_run = False
+    for char in printable(text):
+        if ord(char) in glyphs or char in _LINE_BREAKS:
+            out.append(char)
+            in_run = False
+        elif not in_run and not _invisible(char):
+            out.append(UNSHOWN_MARK)
+            in_run = True
+    return "".join(out)
+
+
+def unshown(texts: Iterable[str], glyphs: Container[int]) -> list[str]:
+    """The visible characters of ``texts`` a font with these ``glyphs`` cannot show, each
+    once, in order of appearance."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for char in printable(text):
+            if ord(char) not in glyphs and char not in _LINE_BREAKS and not _invisible(char):
+                found[char] = None
+    return list(found)
+
+
+@cache
+def font_glyphs(font_dir: Path) -> frozenset[int]:
+    """The code points the regular PDF font has a glyph for (the other styles match)."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(font_path(font_dir, FONT_FILES[""])).getBestCmap())
+
+
+def glyph_checked(fpdf_class: type) -> type:
+    """``fpdf_class`` whose text shows a mark where its font has no glyph (see
+    :func:`shown`), instead of leaving the character out."""
+
+    class GlyphChecked(fpdf_class):  # type: ignore[misc, valid-type]
+        def normalize_text(self, text: str) -> str:
+            font = self.current_font
+            glyphs = getattr(font, "cmap", None)
+            return super().normalize_text(text if glyphs is None else shown(text, glyphs))
+
+    return GlyphChecked
 
 
 def _write(pdf: Any, text: str, size: float = 11, style: str = "",

@@ -5,7 +5,7 @@
 import { deleteRound as removeRound, loadRounds, putRound } from "./evaluatie-store.js";
 import { PythonClient } from "./python.js";
 import { onBroadcast } from "./tabs.js";
-import { busy, confirmDialog, download, hideAlert, isoDate, setText, showAlert } from "./ui.js";
+import { busy, confirmDialog, download, hideAlert, isoDate, setText, showAlert, unshownNote } from "./ui.js";
 
 const MODULE = "worksheets._evaluatie_overzicht";
 const SAVE_DELAY_MS = 400;
@@ -335,9 +335,12 @@ class OverviewPage {
     await busy(button, async () => {
       button.textContent = "PDF wordt gemaakt…";
       try {
-        const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "overview_pdf", args: this.args() });
+        const args = this.args();
+        const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "overview_pdf", args });
         const date = (this.last && this.last.round && this.last.round.date) || isoDate();
         download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
+        const unshown = await this.python.unshownIn(args);
+        if (unshown.length) showAlert(this.el.alert, unshownNote(unshown), "info");
       } catch (error) {
         showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
       } finally {

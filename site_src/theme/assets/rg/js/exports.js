@@ -4,7 +4,7 @@ import { fillForm, readForm } from "./form.js";
 import { reasonOf } from "./store.js";
 import { vaultState } from "./vault.js";
 import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
-import { busy, confirmDialog, download, focusAfter, isoDate } from "./ui.js";
+import { busy, confirmDialog, download, focusAfter, isoDate, unshownNote } from "./ui.js";
 
 export async function exportPdf(page, button) {
   const label = button.textContent;
@@ -16,16 +16,19 @@ export async function exportPdf(page, button) {
         ? [...group.querySelectorAll("[data-export-option]:checked")].map((input) => input.value)
         : [];
       if (page.uses.length) await page.loadContext();
-      const bytes = await page.python.call("exportPdf", {
+      const { bytes, unshown } = await page.python.call("exportPdf", {
         worksheet: page.id, answers: readForm(page.form), today: isoDate(),
         savedAt: page.savedAt ? new Date(page.savedAt).toLocaleString("nl-NL") : "",
         exportId: button.dataset.export || "", options, context: page.context,
         practice: page.practice,
       });
       download(bytes, `${button.dataset.filename || page.id}-${isoDate()}.pdf`, "application/pdf");
+      const notes = [];
+      if (unshown.length) notes.push(unshownNote(unshown));
       if (vaultState() === "unlocked") {
-        page.messages.say("Let op: de PDF is niet beschermd met je wachtwoordzin. Bewaar hem op een veilige plek.", "info");
+        notes.push("De PDF is niet beschermd met je wachtwoordzin. Bewaar hem op een veilige plek.");
       }
+      if (notes.length) page.messages.say(notes.join(" "), "info");
     } catch (error) {
       page.messages.say(`De PDF kon niet worden gemaakt. ${error.message}`);
     } finally {

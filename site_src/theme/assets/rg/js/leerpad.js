@@ -2,7 +2,7 @@
 // modules gedaan"), and the certificate: the typed name goes to Python (in the
 // worker) only to be written into the PDF. The name is never stored.
 import { PythonClient } from "./python.js";
-import { confirmDialog, download, isoDate, setBusy, setText } from "./ui.js";
+import { confirmDialog, download, isoDate, setBusy, setText, unshownNote } from "./ui.js";
 import { NO_STORAGE, clearProgress, dutchDate, onProgressChange, readProgress, storageWorks } from "./leerpad-store.js";
 
 const MODULE = "worksheets._zelftoets";
@@ -95,12 +95,11 @@ class LearningPath {
     this.waiting = true;
     setText(this.status, MAKING, "busy");
     try {
-      const bytes = await this.python.call("callPdfFunction", {
-        module: MODULE, name: "certificate",
-        args: { name: this.name.value, modules, today: isoDate() },
-      });
+      const args = { name: this.name.value, modules, today: isoDate() };
+      const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "certificate", args });
       download(bytes, `certificaat-leerpad-${isoDate()}.pdf`, "application/pdf");
-      setText(this.status, MADE, "done");
+      const unshown = await this.python.unshownIn(args);
+      setText(this.status, unshown.length ? `${MADE} ${unshownNote(unshown)}` : MADE, "done");
     } catch (error) {
       setText(this.status, this.python.state === "failed" ? NO_PYTHON
         : `Het certificaat kon niet worden gemaakt. ${error.message}`, "failed");

@@ -204,7 +204,9 @@ const handlers = {
     const proxy = bridge.export_pdf(worksheet, JSON.stringify(answers), today, savedAt || "", "",
       exportId || "", JSON.stringify(options || []), JSON.stringify(context || {}), Boolean(practice));
     try {
-      return proxy.toJs();
+      // The characters the PDF shows as a mark, so the page can say so.
+      const unshown = JSON.parse(bridge.unshown_in(JSON.stringify({ answers, context })));
+      return { bytes: proxy.toJs(), unshown };
     } finally {
       proxy.destroy();
     }

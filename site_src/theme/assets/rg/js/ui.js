@@ -119,3 +119,11 @@ export function confirmDialog({ title, message, confirmLabel, cancelLabel = "Ann
     cancel.focus();
   });
 }
+
+// Emoji and letters from other scripts are kept in what was typed, but the PDF's font
+// has no glyph for them: the PDF shows [?] there.
+export function unshownNote(characters) {
+  const some = characters.slice(0, 8).join(" ") + (characters.length > 8 ? " …" : "");
+  return `De PDF kan sommige tekens niet laten zien: ${some}. Daar staat [?] in de PDF. ` +
+    "Wat je hebt ingevuld, blijft wel goed.";
+}
