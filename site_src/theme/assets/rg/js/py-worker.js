@@ -161,6 +161,7 @@ function warmUpPdf() {
     warmUp = loadPdfStack().then(() => {
       const sheet = runtimeConfig.worksheets[0];
       bridge.export_pdf(sheet, "{}", new Date().toISOString().slice(0, 10)).destroy();
+      bridge.unshown_in("{}");  // reads the font's list of glyphs once
     });
     warmUp.catch(() => { warmUp = null; });
   }
