@@ -230,12 +230,12 @@ def wait_saved(page) -> None:
 
 
 def fill_generically(page, text: str = "Voorbeeld met Zoë") -> None:
-    """Put ``text`` in every text field of the worksheet, give every date, and pick the
-    first option of every group."""
+    """Put ``text`` in every text field of the worksheet (cut to the field's length, as
+    typing would be), give every date, and pick the first option of every group."""
     page.evaluate("""(text) => {
         const form = document.querySelector('[data-worksheet] form');
         for (const input of form.querySelectorAll('input[type=text], textarea')) {
-            input.value = text;
+            input.value = input.maxLength > 0 ? text.slice(0, input.maxLength) : text;
         }
         for (const input of form.querySelectorAll('input[type=date]')) input.value = '2026-11-22';
         const seen = new Set();

@@ -190,8 +190,8 @@ def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, site_url,
     assert "[?] Zoë" in pdf_text(download.value, tmp_path / "certificaat-2.pdf")
     expect(status).to_have_text(
         "Het certificaat is gedownload. Je naam is nergens bewaard. De PDF kan sommige tekens "
-        "niet laten zien: О л ь г а. Daar staat [?] in de PDF. Wat je hebt ingevuld, blijft "
-        "wel goed.")
+        "niet laten zien: О л ь г а. Daar staat [?] in de PDF. Wil je je hele naam op het "
+        "certificaat? Schrijf hem dan met de letters van ons alfabet.")
     stored = every_stored_value(page)
     assert STORE_KEY in stored
     assert "Testpersoon" not in stored and "Zo\\u00eb" not in stored

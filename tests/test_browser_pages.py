@@ -8,10 +8,10 @@ A visit costs more than the checks, so one visit per page serves them all:
 * a self-check gets ready once it is scrolled into view, and a worksheet gets
   Python ready and shows its answers evaluated (so axe sees its hints,
   summary and views too);
-* axe-core runs every WCAG rule in the light scheme; then the theme's own
-  toggle switches to the dark scheme and axe runs the rules a colour scheme can
-  change (the markup is the same); the toggle then switches back;
-* a worksheet is checked empty, and filled in with every hint shown (which
+* axe-core runs every WCAG rule in the light scheme; the theme's own toggle
+  switches to the dark scheme, where axe runs the rules a colour scheme can
+  change (the markup is the same), and back;
+* a worksheet is checked so empty, and filled in with every hint shown (which
   only adds to what the filled-in form shows, so that state needs no check of
   its own).
 """
@@ -48,20 +48,25 @@ def switch_scheme(page, scheme: str) -> None:
 
 
 def check_states(page) -> dict[str, list[dict]]:
-    """axe in the light scheme for each state of the page; the last state also dark."""
+    """axe on each state of the page: every rule in the light scheme, the colour rules
+    in the dark one (a worksheet: light, dark, filled in while dark, light again)."""
     found = {}
-    if page.locator("[data-worksheet]").count():
+    if not page.locator("[data-worksheet]").count():
+        found["licht"] = run_axe(page)
+        switch_scheme(page, "slate")
+        found["donker"] = run_axe(page, colours_only=True)
+        switch_scheme(page, "default")
+    else:
         wait_evaluated(page)
-        found["leeg"] = run_axe(page)
+        found["leeg, licht"] = run_axe(page)
+        switch_scheme(page, "slate")
+        found["leeg, donker"] = run_axe(page, colours_only=True)
         fill_generically(page)
         wait_evaluated(page)
         page.evaluate(SHOW_EVERY_HINT)  # adds to what the filled-in form shows
-        found["ingevuld, met alle tips"] = run_axe(page)
-    else:
-        found["licht"] = run_axe(page)
-    switch_scheme(page, "slate")
-    found["donker"] = run_axe(page, colours_only=True)
-    switch_scheme(page, "default")
+        found["ingevuld met alle tips, donker"] = run_axe(page, colours_only=True)
+        switch_scheme(page, "default")
+        found["ingevuld met alle tips, licht"] = run_axe(page)
     return {state: violations for state, violations in found.items() if violations}
 
 

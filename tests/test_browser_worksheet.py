@@ -233,7 +233,7 @@ def test_pdf_marks_what_its_font_cannot_show_and_the_page_says_so(page, site_url
     assert "Ik voel me [?] goed. [?] helpt." in text
     expect(page.locator('[data-rg="alert"]')).to_have_text(
         "De PDF kan sommige tekens niet laten zien: 😊 О л ь г а. Daar staat [?] in "
-        "de PDF. Wat je hebt ingevuld, blijft wel goed.")
+        "de PDF. In je antwoorden staan ze wel goed.")
     assert page.input_value("#ws-doelen-moeilijk-0") == "Ik voel me 😊 goed. Ольга helpt."
 
 

@@ -7,10 +7,12 @@ import io
 import json
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from worksheets import doelen
@@ -24,10 +26,9 @@ from worksheets.engine.pdf import (
     answers_pdf,
     blank_pdf,
     dutch_date,
-    font_glyphs,
     font_path,
+    noting_unshown,
     shown,
-    unshown,
 )
 from worksheets.engine.schema import (
     Choice,
@@ -377,36 +378,61 @@ def test_answer_lines(spec: Any, value: Any, lines: list[str]) -> None:
 NOT_IN_FONT = "Ik voel me 😊 goed 👍🏽. Ольга helpt, 山田 ook, مرحبا"
 
 
+@cache
+def glyphs() -> frozenset[int]:
+    """The code points of every PDF style (the same set for each)."""
+    sets = {frozenset(TTFont(font_path(FONTS, name)).getBestCmap()) for name in FONT_FILES.values()}
+    assert len(sets) == 1
+    return sets.pop()
+
+
+def test_the_mark_itself_is_in_the_font() -> None:
+    assert all(ord(char) in glyphs() for char in UNSHOWN_MARK)  # so shown() is stable
+    assert shown(shown(NOT_IN_FONT, glyphs()), glyphs()) == shown(NOT_IN_FONT, glyphs())
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Zoë, één café – 12 €", "Zoë, één café – 12 €"),
     ("Ik ben 😊 blij", "Ik ben [?] blij"),
     ("Duim 👍🏽 en ❤️", "Duim [?] en [?]"),  # a sequence is one mark
+    ("© en ©️", "© en ©"),  # the emoji selector after a sign the font has: nothing to see
     ("Ольга en Zoë", "[?] en Zoë"),
     ("zonder\u200bspatie", "zonderspatie"),  # a zero-width space shows nothing anyway
     ("regel\nregel", "regel\nregel"),
     ("ĳs\tkoud", "ijs    koud"),
 ])
 def test_shown_marks_what_the_font_cannot_show(text: str, expected: str) -> None:
-    assert shown(text, font_glyphs(FONTS)) == expected
+    assert shown(text, glyphs()) == expected
 
 
-def test_unshown_lists_each_character_once() -> None:
-    glyphs = font_glyphs(FONTS)
-    assert unshown(["Zoë 😊", "😊 Ол", "\u200b\n"], glyphs) == ["😊", "О", "л"]
-    assert unshown(["Zoë, één café"], glyphs) == []
+def test_shown_writes_a_letter_with_its_accents_when_only_those_are_in_the_font() -> None:
+    assert ord("ễ") not in glyphs()
+    assert shown("Nguyễn", glyphs()) == unicodedata.normalize("NFD", "Nguyễn")
 
 
-def test_a_pdf_shows_a_mark_where_its_font_has_no_glyph(caplog: pytest.LogCaptureFixture) -> None:
-    answers = normalize(SHEET, {**ANSWERS, "moeilijk": [NOT_IN_FONT]})
-    _, text = read(answers_pdf(SHEET, answers, FONTS, TODAY))
+def test_a_pdf_shows_a_mark_and_notes_each_character_once(caplog: pytest.LogCaptureFixture,
+                                                           ) -> None:
+    answers = normalize(SHEET, {**ANSWERS, "moeilijk": [NOT_IN_FONT, "Nog eens 😊\u200b"]})
+    with noting_unshown() as found:
+        _, text = read(answers_pdf(SHEET, answers, FONTS, TODAY))
     assert "Ik voel me [?] goed [?]. [?] helpt, [?] ook, [?]" in text
+    assert list(found)[:8] == ["😊", "👍", "🏽", "О", "л", "ь", "г", "а"]
+    assert "\u200b" not in found and len(found) == len(set(found))
     assert "missing the following glyphs" not in caplog.text
+    with noting_unshown() as found:
+        read(answers_pdf(SHEET, normalize(SHEET, ANSWERS), FONTS, TODAY))
+    assert list(found) == []
 
 
-def test_the_bridge_names_what_a_pdf_cannot_show() -> None:
-    value = {"answers": {"moeilijk": ["Zoë 😊"]}, "context": {"resources": {"naam": "Ольга"}}}
-    found = json.loads(bridge.unshown_in(json.dumps(value), str(FONTS)))
-    assert found == ["😊", "О", "л", "ь", "г", "а"]
-    assert json.loads(bridge.unshown_in('{"answers": {"a": "Zoë"}}', str(FONTS))) == []
-    assert json.loads(bridge.unshown_in("geen JSON", str(FONTS))) == []
-    assert UNSHOWN_MARK == "[?]"
+def test_the_bridge_returns_the_pdf_and_what_it_could_not_show(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bridge, "BROWSER_FONT_DIR", FONTS)  # the certificate's fonts
+    data, unshown = bridge.export_pdf_noting("doelen", json.dumps({"moeilijk": ["Zoë 😊"]}),
+                                             "2026-11-22", "", str(FONTS))
+    assert data.startswith(b"%PDF-") and json.loads(unshown) == ["😊"]
+    certificate = json.dumps({"name": "Ольга", "modules": {"basis": "2026-11-20"},
+                              "today": "2026-11-22"})
+    data, unshown = bridge.pdf_call("worksheets._zelftoets", "certificate", certificate)
+    assert data.startswith(b"%PDF-") and json.loads(unshown) == list("Ольга")
+    with pytest.raises(ValueError, match="Niet toegestaan"):
+        bridge.pdf_call("os", "system", "[]")

@@ -8,7 +8,9 @@ to the engine, so it runs (and is tested) in CPython just the same.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -123,25 +125,28 @@ def export_pdf(worksheet_id: str, answers_json: str, today_iso: str, saved_at: s
     return document.output()
 
 
-def _texts(value: Any) -> list[str]:
-    """Every string in a JSON value, keys left out."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
+def noting_unshown(make: Callable[[], bytes]) -> tuple[bytes, str]:
+    """The PDF ``make`` returns, and the characters it showed as ``[?]`` because its font
+    has no glyph for them (a JSON list), so the page can say so."""
+    from .pdf import noting_unshown as collecting
+
+    with collecting() as found:
+        data = make()
+    return data, json.dumps(list(found), ensure_ascii=False)
 
 
-def unshown_in(value_json: str, font_dir: str = "") -> str:
-    """The characters of the texts in a JSON value (what a PDF is made from) that the PDF
-    cannot show, as a JSON list: the PDF shows a mark there, and the page says so."""
-    from .pdf import font_glyphs, unshown
+def export_pdf_noting(*args: Any) -> tuple[bytes, str]:
+    """:func:`export_pdf`, and the characters the PDF could not show (:func:`noting_unshown`)."""
+    return noting_unshown(lambda: export_pdf(*args))
 
-    fonts = Path(font_dir) if font_dir else BROWSER_FONT_DIR
-    return json.dumps(unshown(_texts(_answers(value_json)), font_glyphs(fonts)),
-                      ensure_ascii=False)
+
+def pdf_call(module: str, name: str, args_json: str) -> tuple[bytes, str]:
+    """``module.name(args_json)``, a function of the worksheet package that makes a PDF,
+    and the characters the PDF could not show (:func:`noting_unshown`)."""
+    if module != "worksheets" and not module.startswith("worksheets."):
+        raise ValueError(f"Niet toegestaan: {module}.{name}")
+    function = getattr(importlib.import_module(module), name)
+    return noting_unshown(lambda: function(args_json))
 
 
 def preload_pdf() -> None:

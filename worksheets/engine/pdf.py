@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import warnings
-from collections.abc import Container, Iterable
-from functools import cache
+from collections.abc import Container, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +123,36 @@ def printable(text: str) -> str:
 
 
 def _invisible(char: str) -> bool:
-    """A format character (zero-width space, joiner, direction mark): nothing to see."""
-    return unicodedata.category(char) == "Cf"
+    """Nothing to see: a format character (zero-width space, joiner, direction mark) or a
+    variation selector (the one that makes ❤ an emoji)."""
+    code = ord(char)
+    return (unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF)
+
+
+def _as_shown(char: str, glyphs: Container[int]) -> str | None:
+    """``char`` as the font shows it: itself, or as a letter and its accents ("ễ" as "e"
+    with two combining accents); None when the font cannot show it."""
+    if ord(char) in glyphs or char in _LINE_BREAKS:
+        return char
+    parts = unicodedata.normalize("NFD", char)
+    return parts if len(parts) > 1 and all(ord(part) in glyphs for part in parts) else None
+
+
+#: Where :class:`glyph_checked` PDFs note the characters they showed as a mark.
+_notes: list[dict[str, None]] = []
+
+
+@contextmanager
+def noting_unshown() -> Iterator[dict[str, None]]:
+    """Collect, in order and once each, the visible characters the PDFs made inside the
+    block showed as :data:`UNSHOWN_MARK`."""
+    found: dict[str, None] = {}
+    _notes.append(found)
+    try:
+        yield found
+    finally:
+        _notes.remove(found)
 
 
 def shown(text: str, glyphs: Container[int]) -> str:
@@ -133,32 +161,17 @@ def shown(text: str, glyphs: Container[int]) -> str:
     out: list[str] = []
     in_run = False
     for char in printable(text):
-        if ord(char) in glyphs or char in _LINE_BREAKS:
-            out.append(char)
+        as_shown = _as_shown(char, glyphs)
+        if as_shown is not None:
+            out.append(as_shown)
             in_run = False
-        elif not in_run and not _invisible(char):
-            out.append(UNSHOWN_MARK)
-            in_run = True
-    return "".join(out)
-
-
-def unshown(texts: Iterable[str], glyphs: Container[int]) -> list[str]:
-    """The visible characters of ``texts`` a font with these ``glyphs`` cannot show, each
-    once, in order of appearance."""
-    found: dict[str, None] = {}
-    for text in texts:
-        for char in printable(text):
-            if ord(char) not in glyphs and char not in _LINE_BREAKS and not _invisible(char):
+        elif not _invisible(char):
+            for found in _notes:
                 found[char] = None
-    return list(found)
-
-
-@cache
-def font_glyphs(font_dir: Path) -> frozenset[int]:
-    """The code points the regular PDF font has a glyph for (the other styles match)."""
-    from fontTools.ttLib import TTFont
-
-    return frozenset(TTFont(font_path(font_dir, FONT_FILES[""])).getBestCmap())
+            if not in_run:
+                out.append(UNSHOWN_MARK)
+                in_run = True
+    return "".join(out)
 
 
 def glyph_checked(fpdf_class: type) -> type:

@@ -335,12 +335,15 @@ class OverviewPage {
     await busy(button, async () => {
       button.textContent = "PDF wordt gemaakt…";
       try {
-        const args = this.args();
-        const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "overview_pdf", args });
+        const { bytes, unshown } = await this.python.call("callPdfFunction",
+          { module: MODULE, name: "overview_pdf", args: this.args() });
         const date = (this.last && this.last.round && this.last.round.date) || isoDate();
         download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
-        const unshown = await this.python.unshownIn(args);
-        if (unshown.length) showAlert(this.el.alert, unshownNote(unshown), "info");
+        if (unshown.length) {
+          showAlert(this.el.alert, unshownNote(unshown, "In de antwoordbestanden verandert niets."), "info");
+        } else if (this.el.alert.dataset.tone === "info") {
+          hideAlert(this.el.alert);  // a note from an earlier PDF
+        }
       } catch (error) {
         showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
       } finally {

@@ -9,6 +9,7 @@ const MODULE = "worksheets._zelftoets";
 const NONE_DONE = "Rond eerst minstens één module af. Dan kun je een certificaat maken.";
 const MAKING = "Het certificaat wordt gemaakt… De eerste keer duurt dat even.";
 const MADE = "Het certificaat is gedownload. Je naam is nergens bewaard.";
+const NAME_IN_LETTERS = "Wil je je hele naam op het certificaat? Schrijf hem dan met de letters van ons alfabet.";
 const NO_PYTHON =
   "Het certificaat kan niet worden gemaakt: Python kon niet starten in deze browser. " +
   "Probeer een nieuwere browser, of een browser waarin WebAssembly niet geblokkeerd is.";
@@ -95,11 +96,13 @@ class LearningPath {
     this.waiting = true;
     setText(this.status, MAKING, "busy");
     try {
-      const args = { name: this.name.value, modules, today: isoDate() };
-      const bytes = await this.python.call("callPdfFunction", { module: MODULE, name: "certificate", args });
+      const { bytes, unshown } = await this.python.call("callPdfFunction", {
+        module: MODULE, name: "certificate",
+        args: { name: this.name.value, modules, today: isoDate() },
+      });
       download(bytes, `certificaat-leerpad-${isoDate()}.pdf`, "application/pdf");
-      const unshown = await this.python.unshownIn(args);
-      setText(this.status, unshown.length ? `${MADE} ${unshownNote(unshown)}` : MADE, "done");
+      setText(this.status, unshown.length ? `${MADE} ${unshownNote(unshown, NAME_IN_LETTERS)}` : MADE,
+        "done");
     } catch (error) {
       setText(this.status, this.python.state === "failed" ? NO_PYTHON
         : `Het certificaat kon niet worden gemaakt. ${error.message}`, "failed");

@@ -161,7 +161,6 @@ function warmUpPdf() {
     warmUp = loadPdfStack().then(() => {
       const sheet = runtimeConfig.worksheets[0];
       bridge.export_pdf(sheet, "{}", new Date().toISOString().slice(0, 10)).destroy();
-      bridge.unshown_in("{}");  // reads the font's list of glyphs once
     });
     warmUp.catch(() => { warmUp = null; });
   }
@@ -169,10 +168,25 @@ function warmUpPdf() {
 }
 
 // Only functions of the worksheet package can be called, with JSON arguments.
-function callFunction({ module, name, args }) {
+function checkAllowed(module, name) {
   if (!/^worksheets(\.[a-z_][a-z0-9_]*)*$/.test(module) || !/^[a-z][a-z0-9_]*$/.test(name)) {
     throw new Error(`Niet toegestaan: ${module}.${name}`);
   }
+}
+
+// A PDF as { bytes, unshown }: the characters it shows as [?], because its font has no
+// glyph for them (emoji, letters of other scripts), so the page can say so.
+function pdfWithNotes(proxy) {
+  try {
+    const [bytes, unshown] = proxy.toJs();
+    return { bytes, unshown: JSON.parse(unshown) };
+  } finally {
+    proxy.destroy();
+  }
+}
+
+function callFunction({ module, name, args }) {
+  checkAllowed(module, name);
   const target = pyodide.pyimport(module);
   try {
     const result = target[name](JSON.stringify(args ?? null));
@@ -189,7 +203,11 @@ function callFunction({ module, name, args }) {
 
 const handlers = {
   callFunction,
-  callPdfFunction: async (spec) => { await loadPdfStack(); return callFunction(spec); },
+  callPdfFunction: async ({ module, name, args }) => {
+    checkAllowed(module, name);
+    await loadPdfStack();
+    return pdfWithNotes(bridge.pdf_call(module, name, JSON.stringify(args ?? null)));
+  },
   evaluate: ({ worksheet, answers, context, practice }) =>
     JSON.parse(bridge.evaluate(worksheet, JSON.stringify(answers), JSON.stringify(context || {}),
       Boolean(practice))),
@@ -202,15 +220,9 @@ const handlers = {
   },
   exportPdf: async ({ worksheet, answers, today, savedAt, exportId, options, context, practice }) => {
     await loadPdfStack();
-    const proxy = bridge.export_pdf(worksheet, JSON.stringify(answers), today, savedAt || "", "",
-      exportId || "", JSON.stringify(options || []), JSON.stringify(context || {}), Boolean(practice));
-    try {
-      // The characters the PDF shows as a mark, so the page can say so.
-      const unshown = JSON.parse(bridge.unshown_in(JSON.stringify({ answers, context })));
-      return { bytes: proxy.toJs(), unshown };
-    } finally {
-      proxy.destroy();
-    }
+    return pdfWithNotes(bridge.export_pdf_noting(worksheet, JSON.stringify(answers), today,
+      savedAt || "", "", exportId || "", JSON.stringify(options || []),
+      JSON.stringify(context || {}), Boolean(practice)));
   },
 };
 

@@ -163,10 +163,4 @@ export class PythonClient {
       this.worker.postMessage({ id, call: name, args });
     });
   }
-
-  // The characters of the texts in `args` (what a PDF was made from) that the PDF shows
-  // as [?], because its font has no glyph for them: emoji, letters of other scripts.
-  unshownIn(args) {
-    return this.call("callPdfFunction", { module: "worksheets.engine.bridge", name: "unshown_in", args });
-  }
 }

@@ -120,10 +120,9 @@ export function confirmDialog({ title, message, confirmLabel, cancelLabel = "Ann
   });
 }
 
-// Emoji and letters from other scripts are kept in what was typed, but the PDF's font
-// has no glyph for them: the PDF shows [?] there.
-export function unshownNote(characters) {
+// Emoji and letters from other scripts: the PDF's font has no glyph for them, so the
+// PDF shows [?] there. `after` says what stays as it was.
+export function unshownNote(characters, after = "In je antwoorden staan ze wel goed.") {
   const some = characters.slice(0, 8).join(" ") + (characters.length > 8 ? " …" : "");
-  return `De PDF kan sommige tekens niet laten zien: ${some}. Daar staat [?] in de PDF. ` +
-    "Wat je hebt ingevuld, blijft wel goed.";
+  return `De PDF kan sommige tekens niet laten zien: ${some}. Daar staat [?] in de PDF. ${after}`;
 }
