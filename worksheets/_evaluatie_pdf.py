@@ -38,7 +38,6 @@ from .engine.pdf import (
     dutch_date,
     font_path,
     glyph_checked,
-    printable,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +60,7 @@ def _document(font_dir: Path, footer_text: str) -> Any:
             self.set_y(-14)
             self.set_font(FAMILY, "", 9)
             self.set_text_color(*MUTED)
-            self.cell(0, 6, printable(footer_text), align="L")
+            self.cell(0, 6, footer_text, align="L")
             self.set_x(self.l_margin)
             self.cell(0, 6, f"Pagina {self.page_no()} van {{nb}}", align="R")
 
@@ -83,7 +82,7 @@ def _write(pdf: Any, text: str, size: float = 11, style: str = "",
     pdf.set_font(FAMILY, style, size)
     pdf.set_text_color(*color)
     pdf.set_x(pdf.l_margin)
-    pdf.multi_cell(0, size * 0.5, printable(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
 
 
 def _heading(pdf: Any, text: str, size: float = 15, room: float = 50) -> None:
@@ -153,7 +152,7 @@ def _table(pdf: Any, rows: list[list[str]], widths: tuple[float, ...]) -> None:
         for cells in rows:
             row = table.row()
             for text in cells:
-                row.cell(printable(text))
+                row.cell(text)
     pdf.ln(3)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .engine.pdf import ACCENT, FAMILY, INK, MUTED, PdfDocument, dutch_date, printable
+from .engine.pdf import ACCENT, FAMILY, INK, MUTED, PdfDocument, dutch_date
 
 if TYPE_CHECKING:
     from ._zelftoets import Module
@@ -28,7 +28,7 @@ def _name_block(document: PdfDocument, name: str) -> None:
     pdf.cell(0, 6, "Deze modules zijn afgerond door", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "B", 20)
     pdf.set_text_color(*INK)
-    pdf.multi_cell(0, 10, printable(name) if name else BLANK, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 10, name or BLANK, new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.6)
     pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)

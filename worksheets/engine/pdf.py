@@ -117,8 +117,8 @@ UNSHOWN_MARK = "[?]"
 _LINE_BREAKS = frozenset("\n\r")
 
 
-def printable(text: str) -> str:
-    """Text as the PDF font can show it (the ĳ ligature as "ij", tabs as spaces)."""
+def _printable(text: str) -> str:
+    """The ĳ ligature as "ij", tabs as spaces."""
     return text.translate(_REPLACEMENTS)
 
 
@@ -156,11 +156,11 @@ def noting_unshown() -> Iterator[dict[str, None]]:
 
 
 def shown(text: str, glyphs: Container[int]) -> str:
-    """``text`` as a font with these ``glyphs`` (code points) shows it: :func:`printable`,
-    and each run of characters without a glyph as :data:`UNSHOWN_MARK`."""
+    """``text`` as a font with these ``glyphs`` (code points) shows it: the ĳ ligature
+    as "ij", tabs as spaces, and each run of characters without a glyph as :data:`UNSHOWN_MARK`."""
     out: list[str] = []
     in_run = False
-    for char in printable(text):
+    for char in _printable(text):
         as_shown = _as_shown(char, glyphs)
         if as_shown is not None:
             out.append(as_shown)
@@ -192,7 +192,7 @@ def _write(pdf: Any, text: str, size: float = 11, style: str = "",
     pdf.set_font(FAMILY, style, size)
     pdf.set_text_color(*color)
     pdf.set_x(pdf.l_margin)
-    pdf.multi_cell(0, height or size * 0.5, printable(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, height or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
 
 
 def _heading(pdf: Any, text: str, size: float) -> None:
@@ -385,7 +385,7 @@ class PdfDocument:
             for row_values in [headers, *rows]:
                 row = table.row()
                 for value in row_values:
-                    row.cell(printable(str(value)))
+                    row.cell(str(value))
         self.pdf.ln(3)
 
     def space(self, millimetres: float) -> None:
