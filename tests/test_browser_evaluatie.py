@@ -101,6 +101,15 @@ def table_mean(page, theme: str, role: str) -> str:
     return cell.locator(".rg-eval-mean").inner_text()
 
 
+def overview_pdf_text(page, target: Path) -> str:
+    """Download the overview's PDF and return its text, whitespace collapsed."""
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_role("button", name="PDF downloaden").click()
+    assert download.value.suggested_filename == f"evaluatie-overzicht-{DATE}.pdf"
+    download.value.save_as(target)
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+
+
 def test_three_respondents_export_and_the_overview_combines_them(page, site_url, answer_files,
                                                                  tmp_path, watch) -> None:
     for role, path in answer_files.items():
@@ -132,12 +141,11 @@ def test_three_respondents_export_and_the_overview_combines_them(page, site_url,
         f"{GROUP} · 12 maart 2026 · 3 personen"
     assert "Deze ronde is bewaard" in page.locator('[data-eval="round-status"]').inner_text()
 
-    with page.expect_download(timeout=60000) as download:
-        page.get_by_role("button", name="PDF downloaden").click()
-    assert download.value.suggested_filename == f"evaluatie-overzicht-{DATE}.pdf"
-    target = tmp_path / "overzicht.pdf"
-    download.value.save_as(target)
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    saved = "De ronde is bewaard in deze browser."
+    alert = page.locator('[data-eval="alert"]')
+    expect(alert).to_contain_text(saved)
+    text = overview_pdf_text(page, tmp_path / "overzicht.pdf")
+    expect(alert).to_contain_text(saved)  # a PDF without [?] leaves other messages alone
     for role, (_, _, (_, better)) in RESPONDENTS.items():
         assert better in text, role
     for line in ("Gehoord worden 4,5 (2 antw., 1× weet ik niet) 2,0 (3 antw.) 3,7 (3 antw.)",
@@ -147,6 +155,15 @@ def test_three_respondents_export_and_the_overview_combines_them(page, site_url,
     assert all(name in text for name in THEME_NAMES.values())
     assert "Anna en de buurvrouw verdelen de boodschappen." in text
     assert f"{GROUP} · 12 maart 2026" in text
+
+    page.fill("#eval-actie-rollen", "Ольга doet de boodschappen 🛒.")
+    assert "[?] doet de boodschappen [?]." in overview_pdf_text(page, tmp_path / "tekens.pdf")
+    expect(alert).to_have_text(
+        "De PDF kan sommige tekens niet laten zien: О л ь г а 🛒. Daar staat [?] in de PDF. "
+        "In de antwoordbestanden verandert niets.")
+    page.fill("#eval-actie-rollen", "Olga doet de boodschappen.")
+    assert "Olga doet de boodschappen." in overview_pdf_text(page, tmp_path / "letters.pdf")
+    expect(alert).to_be_hidden()
 
     page.reload()
     page.wait_for_selector(READY, timeout=60000)

@@ -39,6 +39,7 @@ class OverviewPage {
     this.last = null;
     this.sequence = 0;
     this.saveTimer = null;
+    this.pdfNote = "";
   }
 
   async start() {
@@ -330,6 +331,16 @@ class OverviewPage {
     this.el.rounds.closest("section").querySelector("h2").focus();
   }
 
+  // Names the characters the PDF showed as [?]; a note from an earlier PDF goes away,
+  // any other message (storage, a saved round) stays.
+  notePdf(unshown) {
+    const alert = this.el.alert;
+    const earlier = !alert.hidden && alert.textContent === this.pdfNote;
+    this.pdfNote = unshown.length ? unshownNote(unshown, "In de antwoordbestanden verandert niets.") : "";
+    if (this.pdfNote) showAlert(alert, this.pdfNote, "info");
+    else if (earlier) hideAlert(alert);
+  }
+
   async exportPdf(button) {
     const label = button.textContent;
     await busy(button, async () => {
@@ -339,11 +350,7 @@ class OverviewPage {
           { module: MODULE, name: "overview_pdf", args: this.args() });
         const date = (this.last && this.last.round && this.last.round.date) || isoDate();
         download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
-        if (unshown.length) {
-          showAlert(this.el.alert, unshownNote(unshown, "In de antwoordbestanden verandert niets."), "info");
-        } else if (this.el.alert.dataset.tone === "info") {
-          hideAlert(this.el.alert);  // a note from an earlier PDF
-        }
+        this.notePdf(unshown);
       } catch (error) {
         showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
       } finally {
