@@ -16,6 +16,7 @@ from tests.test_browser_safety import (
     download_backup,
     open_dossier,
     restore_replace,
+    set_passphrase,
     wipe_everything,
 )
 from worksheets._evaluatie import SCALE, SHEETS, THEME_NAMES
@@ -431,3 +432,46 @@ def test_without_a_list_of_databases_looking_creates_no_overview_database(page, 
     other.evaluate(PUT_ROUND, [EVALUATION_DB, {"id": "ronde-1"}])
     open_dossier(page, site_url)
     expect(page.get_by_text("Evaluatie-overzicht: 1 bewaarde ronde.")).to_be_visible()
+
+
+def test_action_points_of_a_set_without_date_stay_when_another_tab_restores(
+        page, context, site_url, tmp_path, watch) -> None:
+    """A set without a date cannot be stored: its action points live on screen only.
+    A passphrase set on Mijn gegevens in another tab reloads the rounds; they stay."""
+    sheet = SHEETS["client"]
+    undated = tmp_path / "zonder-datum.json"
+    undated.write_text(dump_document(sheet, {**sheet.empty_answers(), "groep": GROUP,
+                                             "gehoord_1": "4"}, ""), encoding="utf-8")
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]', [str(undated)])
+    wait_counted(page, 1)
+    assert "geen datum" in page.locator('[data-eval="round-status"]').inner_text()
+    page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
+    page.evaluate("() => { document.querySelector('#eval-actie-gehoord').rgBefore = true; }")
+
+    other = context.new_page()
+    open_dossier(other, site_url)
+    set_passphrase(other)  # rewrites everything stored: the other tabs hear "replaced"
+    page.wait_for_function(  # the overview has read the rounds again and drawn itself anew
+        "() => !document.querySelector('#eval-actie-gehoord').rgBefore")
+    expect(page.locator("#eval-actie-gehoord")).to_have_value("Iedereen laat elkaar uitpraten.")
+    watch.assert_clean(page)
+
+
+def test_without_python_files_wait_and_clearing_them_keeps_the_warning(page, site_url,
+                                                                       tmp_path) -> None:
+    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '5000')")
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + OVERVIEW)
+    page.wait_for_selector('[data-eval-overview][data-python="failed"]', timeout=60000)
+    alert = page.locator('[data-eval="alert"]')
+    expect(alert).to_contain_text("Python kon niet starten")
+    answers = tmp_path / "sam.json"
+    answers.write_text("{}", encoding="utf-8")
+    page.set_input_files('[data-eval="file-input"]', [str(answers)])
+    summary = page.locator('[data-eval="summary"]')
+    expect(summary).to_have_text(
+        "1 bestand gekozen. Zonder Python kan deze pagina ze niet samenvoegen.")
+    page.get_by_role("button", name="Alle bestanden weghalen").click()
+    expect(summary).to_have_text("Nog geen bestanden toegevoegd.")
+    expect(alert).to_contain_text("Python kon niet starten")

@@ -16,6 +16,55 @@ const NO_PYTHON =
 const NO_STORAGE =
   "Bewaren in deze browser lukt niet (bijvoorbeeld in een privévenster). Het overzicht " +
   "werkt wel. Maak een PDF om het te bewaren.";
+const NO_FILES = "Nog geen bestanden toegevoegd.";
+// Standing messages, the most important first.
+const STANDING_ORDER = ["python", "storage"];
+
+// --- the alert ----------------------------------------------------------------
+
+// The page's one alert shows two kinds of message. A standing one is true until it is
+// solved (Python or storage does not work); a passing one (a saved round, a note on
+// a PDF, an error) goes away again, and then the standing one is shown once more.
+class OverviewAlert {
+  constructor(element) {
+    this.element = element;
+    this.standing = new Map();
+    this.passing = "";
+  }
+
+  say(text, tone = "warning") {
+    this.passing = text;
+    showAlert(this.element, text, tone);
+  }
+
+  // Takes a passing message away; with ``text``, only if that one is still shown.
+  unsay(text = this.passing) {
+    if (!this.passing || text !== this.passing) return;
+    this.passing = "";
+    this.show();
+  }
+
+  stand(kind, text, tone = "warning") {
+    if (!text) {
+      if (!this.standing.delete(kind)) return;
+      if (!this.passing) this.show();
+      return;
+    }
+    this.standing.set(kind, { text, tone });
+    this.passing = "";
+    this.show();
+  }
+
+  show() {
+    const kind = STANDING_ORDER.find((name) => this.standing.has(name));
+    if (!kind) {
+      hideAlert(this.element);
+      return;
+    }
+    const { text, tone } = this.standing.get(kind);
+    showAlert(this.element, text, tone);
+  }
+}
 
 // --- the page -----------------------------------------------------------------
 
@@ -23,8 +72,9 @@ class OverviewPage {
   constructor(root) {
     this.root = root;
     const part = (name) => root.querySelector(`[data-eval="${name}"]`);
+    this.alert = new OverviewAlert(part("alert"));
     this.el = {
-      summary: part("summary"), pythonStatus: part("python-status"), alert: part("alert"),
+      summary: part("summary"), pythonStatus: part("python-status"),
       drop: part("drop"), input: part("file-input"), files: part("files"),
       setField: part("set-field"), set: part("set"), compareField: part("compare-field"),
       compare: part("compare"), result: part("result"), roundStatus: part("round-status"),
@@ -39,7 +89,7 @@ class OverviewPage {
     this.last = null;
     this.sequence = 0;
     this.saveTimer = null;
-    this.pdfNote = "";
+    this.pdfMessage = "";  // the alert about the last PDF, if any
   }
 
   async start() {
@@ -71,24 +121,28 @@ class OverviewPage {
   async loadRecords() {
     try {
       this.records = new Map((await loadRounds()).map((record) => [record.id, record]));
+      this.alert.stand("storage", "");
     } catch (error) {
-      showAlert(this.el.alert, NO_STORAGE, "info");
+      this.alert.stand("storage", NO_STORAGE, "info");
     }
   }
 
   async storageChanged(message) {
     if (message.type !== "replaced" && message.type !== "wiped") return;
-    // Action points typed just now and not yet written: after a wipe they go too; after
-    // a restore they are written onto the round as it is stored now.
-    const typed = this.saveTimer && message.type === "replaced"
-      ? [this.selected, { ...this.actions[this.selected] }] : null;
+    // Action points typed just now and not yet written, or typed for a set that cannot
+    // be stored (no group or date): after a wipe they go too; after a restore (or a
+    // passphrase set elsewhere) they stay, and are written onto the round as it is
+    // stored now.
+    const pending = Boolean(this.saveTimer);
+    const typed = message.type === "replaced" && this.selected && this.actions[this.selected] &&
+      (pending || !this.storable()) ? [this.selected, { ...this.actions[this.selected] }] : null;
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.actions = {};
     await this.loadRecords();
     if (typed) {
       this.actions[typed[0]] = typed[1];
-      this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
+      if (pending) this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
     }
     await this.refresh();
   }
@@ -122,13 +176,15 @@ class OverviewPage {
     } else if (state === "ready") {
       setText(this.el.pythonStatus, "Python is klaar", "ready");
       this.root.dataset.python = "ready";
+      this.alert.stand("python", "");
       this.refresh();
       const idle = globalThis.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
       idle(() => this.python.call("preloadPdf", {}).catch(() => {}), { timeout: 5000 });
     } else {
       setText(this.el.pythonStatus, info?.message ? "Python is gestopt" : "Python kon niet starten", "failed");
       this.root.dataset.python = "failed";
-      showAlert(this.el.alert, info?.message || NO_PYTHON);
+      this.alert.stand("python", info?.message || NO_PYTHON);
+      this.showWaiting();
       console.warn("Python worker:", info && info.reason);
     }
   }
@@ -147,11 +203,22 @@ class OverviewPage {
       }
       this.files.push({ name: file.name, size: file.size, text });
     }
-    if (!this.python || this.python.state !== "ready") {
-      const count = this.files.length;
-      setText(this.el.summary, `${count} ${count === 1 ? "bestand" : "bestanden"} klaar. Python wordt nog geladen…`);
-    }
+    this.showWaiting();
     await this.refresh();
+  }
+
+  // Before Python has combined anything: how many files wait, and for what.
+  showWaiting() {
+    if (this.python && this.python.state === "ready") return;
+    const count = this.files.length;
+    const files = `${count} ${count === 1 ? "bestand" : "bestanden"}`;
+    let text = NO_FILES;
+    if (count && this.python && this.python.state === "failed") {
+      text = `${files} gekozen. Zonder Python kan deze pagina ze niet samenvoegen.`;
+    } else if (count) {
+      text = `${files} klaar. Python wordt nog geladen…`;
+    }
+    setText(this.el.summary, text);
   }
 
   args() {
@@ -173,7 +240,7 @@ class OverviewPage {
       result = await this.python.call("callFunction", { module: MODULE, name: "combine", args: this.args() });
     } catch (error) {
       // Python stopped under it: the new worker's "ready" makes the overview again.
-      if (!error.stopped) showAlert(this.el.alert, `Het overzicht kon niet worden gemaakt. ${error.message}`);
+      if (!error.stopped) this.alert.say(`Het overzicht kon niet worden gemaakt. ${error.message}`);
       return;
     }
     if (sequence !== this.sequence) return; // a newer call is on its way
@@ -257,7 +324,8 @@ class OverviewPage {
     this.files = [];
     this.selected = "";
     this.compare = "";
-    hideAlert(this.el.alert);
+    this.alert.unsay();
+    this.showWaiting();
     this.refresh();
   }
 
@@ -269,12 +337,18 @@ class OverviewPage {
     this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
   }
 
+  // The selected set is a round (it has a group and a date), so it can be stored.
+  storable() {
+    const round = this.last && this.last.round;
+    return Boolean(round && round.id === this.selected);
+  }
+
   async flushActions() {
     if (!this.saveTimer) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    const round = this.last && this.last.round;
-    if (!round || round.id !== this.selected) return; // no group or date: kept on screen only
+    if (!this.storable()) return; // no group or date: kept on screen only
+    const round = this.last.round;
     // A saved round gets the new action points; otherwise they are kept as a draft.
     const record = this.records.get(round.id) ||
       { id: round.id, group: round.group, group_key: round.group_key, date: round.date, draft: true };
@@ -283,7 +357,7 @@ class OverviewPage {
       await putRound(updated);
       this.records.set(updated.id, updated);
     } catch (error) {
-      showAlert(this.el.alert, NO_STORAGE, "info");
+      this.alert.stand("storage", NO_STORAGE, "info");
     }
   }
 
@@ -298,16 +372,17 @@ class OverviewPage {
       try {
         await putRound(record);
       } catch (error) {
-        showAlert(this.el.alert, NO_STORAGE);
+        this.alert.stand("storage", NO_STORAGE);
         return false;
       }
       this.records.set(record.id, record);
-      hideAlert(this.el.alert);
+      this.alert.stand("storage", "");
+      this.alert.unsay();
       return true;
     });
     if (!saved) return;
     await this.refresh();
-    showAlert(this.el.alert, "De ronde is bewaard in deze browser. De volgende keer kun je ermee vergelijken.", "info");
+    this.alert.say("De ronde is bewaard in deze browser. De volgende keer kun je ermee vergelijken.", "info");
   }
 
   async deleteRound(id) {
@@ -324,21 +399,19 @@ class OverviewPage {
       await removeRound(id);
       this.records.delete(id);
     } catch (error) {
-      showAlert(this.el.alert, NO_STORAGE);
+      this.alert.stand("storage", NO_STORAGE);
       return;
     }
     await this.refresh();
     this.el.rounds.closest("section").querySelector("h2").focus();
   }
 
-  // Names the characters the PDF showed as [?]; a note from an earlier PDF goes away,
-  // any other message (storage, a saved round) stays.
+  // Names the characters the PDF showed as [?]. A note or an error from an earlier
+  // PDF goes away; any other message (storage, a saved round) stays.
   notePdf(unshown) {
-    const alert = this.el.alert;
-    const earlier = !alert.hidden && alert.textContent === this.pdfNote;
-    this.pdfNote = unshown.length ? unshownNote(unshown, "In de antwoordbestanden verandert niets.") : "";
-    if (this.pdfNote) showAlert(alert, this.pdfNote, "info");
-    else if (earlier) hideAlert(alert);
+    this.alert.unsay(this.pdfMessage);
+    this.pdfMessage = unshown.length ? unshownNote(unshown, "In de antwoordbestanden verandert niets.") : "";
+    if (this.pdfMessage) this.alert.say(this.pdfMessage, "info");
   }
 
   async exportPdf(button) {
@@ -352,7 +425,9 @@ class OverviewPage {
         download(bytes, `evaluatie-overzicht-${date}.pdf`, "application/pdf");
         this.notePdf(unshown);
       } catch (error) {
-        showAlert(this.el.alert, `De PDF kon niet worden gemaakt. ${error.message}`);
+        this.alert.unsay(this.pdfMessage);
+        this.pdfMessage = `De PDF kon niet worden gemaakt. ${error.message}`;
+        this.alert.say(this.pdfMessage);
       } finally {
         button.textContent = label;
       }
