@@ -404,6 +404,32 @@ def test_answers_stored_by_every_schema_version_load(page, safety_url, version) 
     assert stored["answers"] == (CURRENT if version < 3 else document["answers"])
 
 
+def test_a_migration_that_answers_after_a_wipe_elsewhere_brings_nothing_back(
+        page, context, safety_url) -> None:
+    document = json.loads((FIXTURES / "migration" / "v1.json").read_text("utf-8"))
+    page.goto(safety_url)
+    put_record(page, document)
+    held = []  # Python waits until the test lets it go
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(safety_url + MIGRATIE)
+    wait_for_form(page)
+    status = page.locator('[data-rg="save-status"]')
+    expect(status).to_have_text("Je antwoorden worden klaargezet…")
+    other = context.new_page()
+    open_dossier(other, safety_url)
+    wipe_everything(other)
+    other.close()
+    expect(page.locator('[data-rg="alert"]')).to_have_text(
+        "Alles is gewist op de pagina Mijn gegevens.")
+    assert len(held) == 1
+    held[0].continue_()
+    wait_for_python(page)
+    page.wait_for_timeout(300)  # the migration's outcome has arrived by now; it is dropped
+    assert page.input_value("#ws-migratie-voornaam") == ""
+    expect(status).to_have_text("Nog niets opgeslagen")
+    assert "migratie" not in records(page)
+
+
 def test_answers_from_a_newer_version_are_refused_and_kept(page, safety_url) -> None:
     document = json.loads((FIXTURES / "migration" / "v3.json").read_text("utf-8"))
     document["schema_version"] = 4

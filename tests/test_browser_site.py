@@ -172,6 +172,11 @@ def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> N
         "Zonder Python komt hier geen overzicht. Je antwoorden worden wel bewaard."
     page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")
     wait_saved(page)
+    # Switching to the practice example and back takes other messages away, not this one.
+    page.get_by_role("button", name="Oefenmodus: bekijk een voorbeeld").click()
+    page.get_by_role("button", name="Terug naar mijn eigen antwoorden").click()
+    expect(page.locator('[data-rg="practice-banner"]')).to_be_hidden()
+    expect(alert).to_contain_text("Python kon niet starten")
     page.reload()
     wait_for_form(page)
     assert page.input_value("#ws-doelen-moeilijk-0") == "Toch bewaard"
@@ -225,6 +230,7 @@ def test_a_python_worker_that_stops_is_started_again(page, context, site_url) ->
     with page.expect_download(timeout=60000) as download:
         page.get_by_role("button", name="PDF downloaden").click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
+    expect(alert).to_be_hidden()  # the error about the earlier PDF is gone
     # abort() ends in a WebAssembly trap, which Pyodide reports as its fatal error.
     assert stopped == ["Python worker stopped: unreachable"]
 

@@ -1,10 +1,10 @@
 // Editing on a worksheet page: lists and repeating blocks (add, remove, reorder),
 // clear a choice, fill a field from a view's button, with focus kept where the
 // user expects it; and clearing the whole worksheet.
-import { fillField, fillForm, itemHasContent, itemsOf, readField } from "./form.js";
+import { fillField, fillForm, itemHasContent, itemsOf, readField, readForm } from "./form.js";
 import { setReadOnly } from "./notices.js";
 import { clearDraft, markRemoved } from "./safety.js";
-import { deleteRecord } from "./store.js";
+import { deleteRecord, reasonOf } from "./store.js";
 import { broadcast } from "./tabs.js";
 import { confirmDialog, setText } from "./ui.js";
 
@@ -106,9 +106,9 @@ export async function clearWorksheet(page) {
     danger: true,
   });
   if (!sure) return;
-  clearTimeout(page.saveTimer);
-  page.saveTimer = null;
+  page.cancelSave();
   const key = page.storageId;
+  const before = readForm(page.form);
   clearDraft(key);
   // The screen first; then storage, after any save that was already under way.
   page.frozen = "";
@@ -122,7 +122,12 @@ export async function clearWorksheet(page) {
     if (!page.practice) markRemoved(page.id);
     broadcast({ type: "saved", id: page.id, key });
   } catch (error) {
-    page.storageFailed(error);
+    // Nothing was wiped: the answers come back on screen and are stored as they were.
+    fillForm(page.form, before);
+    page.changed();
+    page.messages.say(`Wissen is niet gelukt. ${reasonOf(error)} Je antwoorden staan nog in deze browser.`);
+    page.evaluate();
+    return;
   }
   if (page.messages.persistentKind && page.messages.persistentKind !== "storage") page.messages.clearPersistent();
   setText(page.saveStatus, page.practice ? "Voorbeeld hersteld" : "Alles gewist", "cleared");

@@ -6,6 +6,8 @@ import { vaultState } from "./vault.js";
 import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
 import { busy, confirmDialog, download, focusAfter, isoDate, unshownNote } from "./ui.js";
 
+const PDF_FAILED = "De PDF kon niet worden gemaakt.";
+
 export async function exportPdf(page, button) {
   const label = button.textContent;
   await busy(button, async () => {
@@ -29,8 +31,9 @@ export async function exportPdf(page, button) {
         notes.push("De PDF is niet beschermd met je wachtwoordzin. Bewaar hem op een veilige plek.");
       }
       if (notes.length) page.messages.say(notes.join(" "), "info");
+      else if (page.messages.saying(PDF_FAILED)) page.messages.unsay();
     } catch (error) {
-      page.messages.say(`De PDF kon niet worden gemaakt. ${error.message}`);
+      page.messages.say(`${PDF_FAILED} ${error.message}`);
     } finally {
       button.textContent = label;
     }

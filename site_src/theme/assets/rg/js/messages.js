@@ -20,9 +20,28 @@ export class Messages {
     showAlert(this.persistentKind ? this.notice : this.alert, text, tone);
   }
 
+  /** Whether the passing message on screen starts with ``start``. */
+  saying(start) {
+    const passing = this.persistentKind ? this.notice : this.alert;
+    return !passing.hidden && passing.textContent.startsWith(start);
+  }
+
+  // A message that comes back whenever a passing one is taken away (Python could not
+  // start: the page works, without a PDF or opening a file). A persistent warning
+  // goes first; this one shows once that is solved.
+  stand(text, tone = "info") {
+    this.standing = { text, tone };
+    if (!this.persistentKind) this.showStanding();
+  }
+
   unsay() {
-    if (!this.persistentKind) hideAlert(this.alert);
     hideAlert(this.notice);
+    if (!this.persistentKind) this.showStanding();
+  }
+
+  showStanding() {
+    if (this.standing) showAlert(this.alert, this.standing.text, this.standing.tone);
+    else hideAlert(this.alert);
   }
 
   // A warning that stays until the problem is solved, with what the user can do.
@@ -36,7 +55,7 @@ export class Messages {
     if (kind && this.persistentKind !== kind) return;
     delete this.alert.dataset.persistent;
     if (this.alert.contains(document.activeElement)) focusAfter(this.alert);  // e.g. "Begrepen"
-    hideAlert(this.alert);
+    this.showStanding();
   }
 
   notSaved() {

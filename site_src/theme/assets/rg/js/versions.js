@@ -75,20 +75,22 @@ export class Versions {
     return outcome.html;
   }
 
-  // "Bewaar deze versie".
-  async save() {
+  // "Bewaar deze versie". A second press while the first is stored is ignored.
+  async save(button) {
     const page = this.page;
-    try {
-      await this.snapshot();
-      page.messages.say("Deze versie is bewaard in deze browser.", "info");
-    } catch (error) {
-      if (error.kind === "conflict") {
-        await this.refresh();
-        page.messages.say("De versies zijn intussen in een ander tabblad veranderd. Kies ‘Bewaar deze versie’ nog een keer.");
-      } else {
-        page.storageFailed(error);
+    await busy(button, async () => {
+      try {
+        await this.snapshot();
+        page.messages.say("Deze versie is bewaard in deze browser.", "info");
+      } catch (error) {
+        if (error.kind === "conflict") {
+          await this.refresh();
+          page.messages.say("De versies zijn intussen in een ander tabblad veranderd. Kies ‘Bewaar deze versie’ nog een keer.");
+        } else {
+          page.storageFailed(error);
+        }
       }
-    }
+    });
   }
 
   // "Vergelijk": what changed, below the two chosen versions.

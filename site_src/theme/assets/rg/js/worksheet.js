@@ -145,6 +145,7 @@ class WorksheetPage {
   }
 
   async reload() {
+    this.restoreRun += 1;  // what is still coming for the answers shown until now is dropped
     this.markEvaluating();  // other answers are coming
     this.showLock();
     if (vaultState() !== "locked") await this.restore();
@@ -182,8 +183,7 @@ class WorksheetPage {
     const run = ++this.restoreRun;
     let stored = null;
     let failed = false;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+    this.cancelSave();
     try {
       const loaded = await loadDocument(key);
       if (run !== this.restoreRun) return;  // a newer restore decides (the mode switched back)
@@ -219,9 +219,12 @@ class WorksheetPage {
     setReadOnly(this.root, this.form, this.readOnly || Boolean(this.frozen));
   }
 
-  async migrateLater(stored) {
+  async migrateLater(stored, run = this.restoreRun) {
     // Answers saved by another schema version: Python migrates or refuses them.
-    // Until then (and if refused) nothing is saved over them.
+    // Until then (and if refused) nothing is saved over them. If other answers are
+    // loaded meanwhile (the Oefenmodus, a wipe or a restore elsewhere), the outcome
+    // is for answers no longer on screen: it is dropped.
+    const current = () => run === this.restoreRun;
     this.frozen = "migrating";
     setText(this.saveStatus, "Je antwoorden worden klaargezet…", "migrating");
     const newer = stored.schema_version > this.version;
@@ -230,14 +233,17 @@ class WorksheetPage {
       const outcome = await this.python.call("importAnswers", {
         worksheet: this.id, text: JSON.stringify({ ...stored, worksheet: this.id }),
       });
+      if (!current()) return;
       if (!outcome.ok) throw new Error(outcome.message);
       this.frozen = "";
       setReadOnly(this.root, this.form, this.readOnly);
       fillForm(this.form, outcome.answers);
       this.changed();
     } catch (error) {
+      if (!current()) return;
       if (error.stopped) {  // a new worker is starting: try again with it
-        this.python.ready.then(() => this.migrateLater(stored), (failure) => this.refuseMigration(failure.message));
+        this.python.ready.then(() => current() && this.migrateLater(stored, run),
+          (failure) => current() && this.refuseMigration(failure.message));
         return;
       }
       this.refuseMigration(error.message);
@@ -263,6 +269,13 @@ class WorksheetPage {
       this.evaluateTimer = null;
       this.evaluate();
     }, EVALUATE_DELAY_MS);
+  }
+
+  // A change not yet stored is dropped: other answers are loaded, or all is wiped.
+  cancelSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.pendingSaves) delete this.root.dataset.saving;
   }
 
   flush() {
@@ -349,8 +362,7 @@ class WorksheetPage {
   }
 
   becomeReadOnly(reason) {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+    this.cancelSave();
     this.readOnly = true;
     setReadOnly(this.root, this.form, true);
     this.notices.tabs.querySelector('[data-rg="tab-text"]').textContent = reason === "stolen" || reason === "elsewhere"
@@ -365,8 +377,7 @@ class WorksheetPage {
       await this.restore();
       this.evaluate();
     } else if (message.type === "replaced" || message.type === "wiped") {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = null;
+      this.cancelSave();
       if (this.messages.persistentKind) this.messages.clearPersistent();
       this.saveFailed = false;
       await refreshVault().catch(() => {});
@@ -399,7 +410,7 @@ class WorksheetPage {
       this.root.dataset.python = "failed";
       delete this.root.dataset.evaluating;  // nothing will come
       showWithoutPython(this.summary, this.canSave && !this.saveFailed);
-      if (!this.saveFailed) this.messages.say(info?.message || FAILED_MESSAGE, "info");
+      this.messages.stand(info?.message || FAILED_MESSAGE, "info");
       console.warn("Python worker:", info && info.reason);
     }
   }
@@ -456,7 +467,7 @@ class WorksheetPage {
           this.messages.say(target.dataset.rgDone, "info");
         }
       },
-      "save-snapshot": () => this.versions.save(),
+      "save-snapshot": () => this.versions.save(target),
       "compare-versions": () => this.versions.showComparison(target),
       practice: () => this.setPractice(true),
       "practice-exit": () => this.setPractice(false),
