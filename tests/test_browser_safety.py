@@ -148,12 +148,17 @@ def restore_replace(page, path: Path, passphrase: str | None = None) -> None:
 
 def set_passphrase(page, passphrase: str = PASSPHRASE) -> None:
     page.get_by_role("button", name="Wachtwoordzin instellen").click()
+    set_passphrase_in(page, passphrase)
+
+
+def set_passphrase_in(page, passphrase: str, done: str = "nu beschermd") -> None:
+    """Fill in and send the open form for a new passphrase on Mijn gegevens."""
     form = page.locator('[data-dossier="passphrase"] form')
     form.get_by_label("Ik begrijp het").check()
     form.get_by_label("Nieuwe wachtwoordzin").fill(passphrase)
     form.get_by_label("Typ de wachtwoordzin nog een keer").fill(passphrase)
-    form.get_by_role("button", name="Wachtwoordzin instellen").click()
-    page.locator('[data-rg="notice"]').get_by_text("nu beschermd").wait_for(timeout=30000)
+    form.get_by_role("button", name=re.compile("^Wachtwoordzin (instellen|veranderen)$")).click()
+    page.locator('[data-rg="notice"]').get_by_text(done).wait_for(timeout=30000)
 
 
 def without_revisions(content: dict[str, Any]) -> dict[str, Any]:
@@ -689,6 +694,42 @@ def test_passphrase_locks_the_worksheet_and_no_plaintext_is_kept(context, safety
     wait_for_form(again)
     again.locator('[data-rg="unlock"]').wait_for(state="visible")
     assert again.input_value(NAME) == ""
+
+
+def test_a_half_typed_passphrase_stays_while_another_tab_saves_and_can_be_changed(
+        context, safety_url) -> None:
+    worksheet = context.new_page()
+    worksheet.goto(safety_url + ALL)
+    wait_for_form(worksheet)
+    worksheet.fill(NAME, "Eerst")
+    wait_saved(worksheet)
+    page = context.new_page()
+    open_dossier(page, safety_url)
+    page.get_by_role("button", name="Wachtwoordzin instellen").click()
+    form = page.locator('[data-dossier="passphrase"] form')
+    form.get_by_label("Nieuwe wachtwoordzin").fill("half getypt")
+    page.evaluate("() => { document.querySelector('[data-dossier=\"list\"] > *').rgBefore = 1; }")
+    worksheet.fill(NAME, "Daarna")  # saved in the other tab, which tells this one
+    wait_saved(worksheet)
+    page.wait_for_function(  # the list of what is stored was drawn anew
+        "() => !document.querySelector('[data-dossier=\"list\"] > *').rgBefore")
+    assert form.get_by_label("Nieuwe wachtwoordzin").input_value() == "half getypt"
+    set_passphrase_in(page, PASSPHRASE)
+
+    new = "blauwe walvis in de trein"
+    page.get_by_role("button", name="Wachtwoordzin veranderen").click()
+    set_passphrase_in(page, new, "Je wachtwoordzin is veranderd.")
+    expect(form).to_have_count(0)  # the form closed: nothing typed stays on the page
+    worksheet.reload()
+    wait_for_form(worksheet)
+    unlock = worksheet.locator('[data-rg="unlock"]')
+    unlock.get_by_label("Wachtwoordzin", exact=True).fill(PASSPHRASE)
+    unlock.get_by_role("button", name="Openen").click()
+    unlock.get_by_text("klopt niet").wait_for(timeout=30000)
+    unlock.get_by_label("Wachtwoordzin", exact=True).fill(new)
+    unlock.get_by_role("button", name="Openen").click()
+    worksheet.wait_for_function(f"() => document.querySelector('{NAME}').value === 'Daarna'",
+                                timeout=30000)
 
 
 # --------------------------------------------------------------------------- reminders and eviction

@@ -101,7 +101,7 @@ class Dossier {
     this.backup = (await lastBackup().catch(() => null)) || readMarker().backup;
     await this.renderList();
     this.renderBackup();
-    this.renderPassphrase();
+    this.renderPassphraseOnChange();
     this.renderWipe();
   }
 
@@ -435,6 +435,15 @@ class Dossier {
 
   // --- passphrase -------------------------------------------------------------------------
 
+  // The page is read again at every message from another tab (a worksheet saved, say);
+  // a passphrase half typed here stays, unless the protection itself changed.
+  renderPassphraseOnChange() {
+    const shown = `${vaultState()} ${Boolean(this.storageError)}`;
+    if (shown === this.passphraseShown) return;
+    this.passphraseShown = shown;
+    this.renderPassphrase();
+  }
+
   renderPassphrase() {
     const box = this.part("passphrase");
     const top = this.part("unlock");
@@ -486,6 +495,7 @@ class Dossier {
       if (problem) throw new CryptoError(problem);
       await setPassphrase(passphrase);
       await this.refresh();
+      this.renderPassphrase();  // also when it was changed, so still "unlocked"
       this.say(`${change ? "Je wachtwoordzin is veranderd." : "Je antwoorden zijn nu beschermd met je wachtwoordzin."} ` +
         "Maak ook een nieuwe reservekopie. Een PDF die je downloadt, is niet beschermd: die is van jou, bewaar hem op een veilige plek.");
     });
