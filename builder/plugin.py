@@ -84,8 +84,7 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
                 self.snapshot_job = snapshot.start_snapshot(
                     self._path(config, "pyodide_dir"), archives, sorted(self.loaded.sheets))
             package_files, self.package_settings = assets.python_package_files(
-                config, self.loaded, fonts, archives,
-                self.snapshot_job.site_path if self.snapshot_job else None)
+                config, self.loaded, fonts, archives)
             added += package_files
             added += icons.app_files(config)
             added += assets.site_font_files(config, self._path(config, "site_fonts_dir"))
@@ -96,8 +95,6 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         for file in added:
             files.append(file)
         self.required = [file.dest_uri for file in added]
-        if self.snapshot_job:
-            self.required.append(self.snapshot_job.site_path)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -179,7 +176,8 @@ class ResourcegroepenPlugin(BasePlugin[ResourcegroepenConfig]):
         try:
             if self.snapshot_job:  # stage 4b: wait for the Python snapshot
                 job, self.snapshot_job = self.snapshot_job, None
-                (site_dir / job.site_path).write_bytes(job.finish().read_bytes())
+                self.required.append(assets.ship_snapshot(
+                    site_dir, job.finish().read_bytes(), self.package_settings))
             verify_site(site_dir, self.required)
         except BuildError as error:
             _raise(error)

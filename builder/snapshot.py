@@ -10,8 +10,12 @@ checks a worksheet evaluation and a PDF, so a snapshot that does not restore is
 never shipped. The browser (``py-worker.js``) restores it on return visits and
 falls back to a normal start if anything goes wrong.
 
-A snapshot is tied to the exact Pyodide build and to the Python packages, so
-its file name is the hash of all of those (and of the script that makes it).
+A snapshot is tied to the exact Pyodide build and to the Python packages: the
+build cache finds it by the hash of all of those (and of the script that makes
+it). In the site it is named by the hash of its own bytes, because a snapshot
+made again from the same inputs differs byte for byte (the heap is not
+reproducible): a name that always means the same bytes may be cached for a year
+and always passes the service worker's integrity check.
 The file holds the heap gzip-compressed, under a name without ``.gz`` so that no
 web server adds a ``Content-Encoding`` to it; the service worker unpacks it once
 when it stores it (``builder/service-worker.js``). Making
@@ -61,8 +65,14 @@ def snapshot_key(archives: dict[str, bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
-def site_path(key: str) -> str:
-    return f"{SITE_DIR}/python-{key}.snapshot"
+def cache_name(key: str) -> str:
+    """The file name of the snapshot for inputs ``key`` in the build cache."""
+    return f"python-{key}.snapshot"
+
+
+def site_path(data: bytes) -> str:
+    """Where the snapshot ``data`` (compressed) goes in the site: named by its bytes."""
+    return f"{SITE_DIR}/python-{hashlib.sha256(data).hexdigest()[:16]}.snapshot"
 
 
 @dataclass
@@ -79,10 +89,6 @@ class SnapshotJob:
     lock: Path | None = None
     #: Another build is making this very snapshot; finish() waits for its file.
     elsewhere: bool = False
-
-    @property
-    def site_path(self) -> str:
-        return site_path(self.key)
 
     def cancel(self) -> None:
         if self.process and self.process.poll() is None:
@@ -165,7 +171,7 @@ def start_snapshot(pyodide_dir: Path, archives: dict[str, bytes],
     """Find the snapshot in the cache, or start making it in a Node process."""
     key = snapshot_key(archives)
     folder = cache.cache_dir("snapshots")
-    target = folder / Path(site_path(key)).name
+    target = folder / cache_name(key)
     job = SnapshotJob(key, target)
     if target.is_file():
         target.touch()  # recently used: pruned last

@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.request
 from email.message import Message
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
@@ -143,8 +144,7 @@ def test_a_snapshot_another_build_is_making_is_waited_for(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RG_CACHE_DIR", str(tmp_path))
     archives = {"worksheets": b"zip one", "pdf": b"zip two"}
-    target = cache.cache_dir("snapshots") / Path(
-        snapshot.site_path(snapshot.snapshot_key(archives))).name
+    target = cache.cache_dir("snapshots") / snapshot.cache_name(snapshot.snapshot_key(archives))
     target.parent.mkdir(parents=True)
     lock = target.with_name(target.name + ".lock")
     lock.touch()  # another build holds the lock
@@ -196,16 +196,21 @@ def test_web_app_manifest_is_dutch_and_installable(built_site: Path) -> None:
     assert 'src="../assets/rg/js/offline.js"' in page
 
 
-def test_snapshot_is_shipped_compressed_and_named_by_its_inputs(built_site: Path) -> None:
+def test_snapshot_is_shipped_compressed_and_named_by_its_bytes(built_site: Path) -> None:
     url = runtime_config(built_site)["snapshot"]["url"].removeprefix("../../../")
     data = (built_site / url).read_bytes()
     assert data[:2] == b"\x1f\x8b"
     assert len(data) < 16 * 1024 * 1024, f"snapshot is {len(data) / 1e6:.1f} MB"  # its budget
     assert 20_000_000 < len(gzip.decompress(data)) < 80_000_000
+    # The same inputs make other bytes each time, so the site names it by its bytes:
+    # a cached copy under that name is always the right one.
+    assert url == snapshot.site_path(data) == f"py/python-{sha256(data).hexdigest()[:16]}.snapshot"
+    assert [p.relative_to(built_site).as_posix() for p in built_site.glob("py/*.snapshot")] == [url]
+    # The build cache finds it by its inputs.
     archives = {"worksheets": b"a", "pdf": b"b"}
     key = snapshot.snapshot_key(archives)
     assert snapshot.snapshot_key({**archives, "pdf": b"c"}) != key
-    assert snapshot.site_path(key) == f"py/python-{key}.snapshot"
+    assert snapshot.cache_name(key) == f"python-{key}.snapshot"
 
 
 @pytest.mark.parametrize(("path", "query", "expected"), [
