@@ -159,6 +159,19 @@ def test_parse_json_refuses_duplicate_keys() -> None:
         parse_json('{"answers": {"ideeen": "a", "ideeen": "b"}}')
 
 
+def test_parse_json_refuses_an_integer_too_long_to_read() -> None:
+    # Python reads at most 4300 digits and raises a bare ValueError beyond that.
+    with pytest.raises(DocumentError, match=r"^In dit bestand staat een getal dat veel te lang is"):
+        parse_json('{"answers": {"x": ' + "9" * 5000 + "}}")
+
+
+def test_parse_json_refuses_duplicate_keys_and_cuts_a_long_one() -> None:
+    key = "k" * 100_000
+    with pytest.raises(DocumentError) as caught:
+        parse_json(f'{{"{key}": 1, "{key}": 2}}')
+    assert str(caught.value) == f"Het bestand bevat de naam '{'k' * 40}…' twee keer."
+
+
 def test_parse_json_depth_limit() -> None:
     assert parse_json("[" * MAX_DEPTH + "1" + "]" * MAX_DEPTH) is not None
     with pytest.raises(DocumentError, match="dieper genest"):
@@ -262,6 +275,16 @@ def test_read_document_names_group_member_problems() -> None:
 def test_read_document_refuses_unknown_fields() -> None:
     with pytest.raises(DocumentError, match="onbekend veld 'geheim'"):
         read_document(DOELEN, document(answers={"geheim": "x"}))
+
+
+def test_read_document_cuts_long_unknown_names_and_choices_in_its_message() -> None:
+    answers = {"x" * 100_000: "a", "doelen": [{"doel": "x", "termijn": "y" * 1_000_000}]}
+    with pytest.raises(DocumentError) as caught:
+        read_document(DOELEN, document(answers=answers))
+    message = str(caught.value)
+    assert f"onbekend veld '{'x' * 40}…'" in message
+    assert f"kent de keuze '{'y' * 40}…' niet" in message
+    assert len(message) < 400
 
 
 def test_read_document_lists_at_most_five_problems() -> None:

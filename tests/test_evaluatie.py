@@ -251,6 +251,8 @@ def test_one_role_has_no_differences() -> None:
     (answer_file("client").replace('"gehoord_1": ""', '"gehoord_1": "9"'),
      "kent de keuze '9' niet"),
     (answer_file("client").replace('"groep": "Groep van Sam"', '"groep": 12'), "moet tekst zijn"),
+    (answer_file("client").replace('"groep": "Groep van Sam"', '"groep": ' + "9" * 5000),
+     "een getal dat veel te lang is"),
 ])
 def test_broken_and_foreign_files_are_refused_and_the_others_count(text: str,
                                                                    message: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .schema import Answers, Field, Group, Worksheet
+from .schema import Answers, Field, Group, Worksheet, quoted
 
 FORMAT = "rg-werkblad"
 #: Largest answer file accepted, in bytes.
@@ -46,7 +46,7 @@ def _checked_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         if key in FORBIDDEN_KEYS:
             raise DocumentError(f"Het bestand bevat een niet toegestane naam ({key!r}).")
         if key in result:
-            raise DocumentError(f"Het bestand bevat de naam {key!r} twee keer.")
+            raise DocumentError(f"Het bestand bevat de naam {quoted(key)} twee keer.")
         result[key] = value
     return result
 
@@ -85,6 +85,8 @@ def parse_json(text: str | bytes, *, max_bytes: int = MAX_BYTES,
         data = json.loads(
             text, parse_constant=_reject_constant, object_pairs_hook=_checked_object
         )
+    except DocumentError:  # from the hooks above: already says what is wrong
+        raise
     except RecursionError:
         raise DocumentError("Het bestand is te diep genest om te lezen.") from None
     except json.JSONDecodeError as error:
@@ -92,6 +94,8 @@ def parse_json(text: str | bytes, *, max_bytes: int = MAX_BYTES,
             f"Dit bestand is geen geldig JSON-bestand (regel {error.lineno}, "
             f"kolom {error.colno})."
         ) from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise DocumentError("In dit bestand staat een getal dat veel te lang is.") from None
     if _depth(data, limit=max_depth) > max_depth:
         raise DocumentError("Het bestand is dieper genest dan een werkblad kan zijn.")
     return data
@@ -138,7 +142,7 @@ def migrate(sheet: Worksheet, answers: Answers, version: int) -> Answers:
 def check_answers(sheet: Worksheet, answers: Answers) -> Answers:
     """Return complete answers, or raise :class:`DocumentError` listing the problems."""
     known = {f.id: f for f in sheet.fields()}
-    problems = [f"onbekend veld {key!r}" for key in answers if key not in known]
+    problems = [f"onbekend veld {quoted(key)}" for key in answers if key not in known]
     for field_id, spec in known.items():
         if field_id in answers:
             problems += [f"{spec.label}: {p}" for p in spec.problems(answers[field_id])]

@@ -19,6 +19,15 @@ DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Answers = dict[str, Any]
 
+#: How much of a value from a file a message repeats (a key or a choice can be huge).
+QUOTE_LIMIT = 40
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` in quotes for a message, cut to ``limit`` characters."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
 
 @dataclass(frozen=True)
 class Option:
@@ -119,7 +128,7 @@ class Choice(Field):
             if not isinstance(value, str):
                 return ["moet één keuze zijn"]
             unknown = [value] if value and value not in allowed else []
-        return [f"kent de keuze {v!r} niet" for v in unknown[:3]]
+        return [f"kent de keuze {quoted(v)} niet" for v in unknown[:3]]
 
     def _dynamic_problems(self, value: Any) -> list[str]:
         # Options depend on other saved answers: only the shape can be checked.
@@ -253,7 +262,7 @@ class Group(Field):
         for number, item in enumerate(value, start=1):
             for key in item:
                 if key not in known:
-                    found.append(f"{self.item_label} {number}: onbekend veld {key!r}")
+                    found.append(f"{self.item_label} {number}: onbekend veld {quoted(key)}")
             for member in self.fields:
                 if member.id in item:
                     found += [
