@@ -315,6 +315,17 @@ def test_time_messages_are_gentle(minutes: tuple[str, ...], expected: str) -> No
     assert logic.time_message(logic.own_agenda(sheet_answers), 60) == expected
 
 
+def test_one_minute_is_singular() -> None:
+    one = [logic.AgendaItem("Welkom", 1)]
+    assert logic.time_message(one, None) == "De agenda duurt samen 1 minuut."
+    assert logic.time_message(one, 1) == "De agenda duurt 1 minuut. Dat past precies."
+    assert logic.time_message([logic.AgendaItem("Doelen", 59)], 60) == (
+        "De agenda duurt 59 minuten. De bijeenkomst duurt 60 minuten. Er blijft 1 minuut over "
+        "voor een pauze of als iets uitloopt.")
+    assert logic.time_message([logic.AgendaItem("Doelen", 2)], 1).startswith(
+        "De agenda duurt 2 minuten. De bijeenkomst duurt 1 minuut. Dat past niet helemaal.")
+
+
 def test_an_agenda_that_does_not_fit_gets_a_hint_that_never_blocks() -> None:
     over = own("45", "30")
     assert [h.path for h in SHEET.hints(over)] == ["agenda"]

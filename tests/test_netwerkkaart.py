@@ -258,6 +258,8 @@ def test_svg_description_summarises_the_map() -> None:
     assert "Familie: 3 (1 heel dichtbij, 1 dichtbij, 1 verder weg)." in text
     assert "Voor je resourcegroep: 4." in text and "Spanning in het contact: 2." in text
     assert summary_text(plan_of([]), True).startswith("Er staat nog niemand op de kaart")
+    assert summary_text(plan_of(realistic()[:1]), True).startswith(
+        "Jij staat in het midden. Op de kaart staat 1 persoon.")
 
 
 @pytest.mark.parametrize("name", HOSTILE)

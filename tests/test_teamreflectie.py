@@ -87,7 +87,17 @@ def test_hints_for_impossible_counts() -> None:
 
 def test_few_clients_get_a_general_note() -> None:
     general = [h.message for h in SHEET.hints(answers(gestart="6", netwerk="4")) if not h.path]
-    assert general and "zegt een percentage nog weinig" in general[0]
+    assert general and general[0].startswith("Met 6 cliënten zegt een percentage nog weinig")
+    general = [h.message for h in SHEET.hints(answers(gestart="1", netwerk="1")) if not h.path]
+    assert general and general[0].startswith("Met 1 cliënt zegt een percentage nog weinig")
+
+
+def test_one_client_is_singular_in_the_table() -> None:
+    started, found = figures.team_figures(answers(gestart="1", netwerk="1"))
+    assert "Percentages van de ene cliënt waarmee jullie begonnen." in figures.figures_table(
+        started, found)
+    started, found = figures.team_figures(answers(gestart="7", netwerk="1"))
+    assert "Percentages van de 7 cliënten waarmee" in figures.figures_table(started, found)
 
 
 def test_chart_is_valid_svg_with_the_numbers_and_escaped_names() -> None:

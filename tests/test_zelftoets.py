@@ -177,7 +177,10 @@ def test_certificate_lists_completed_modules_with_the_typed_name(tmp_path: Path)
 def test_certificate_without_a_name_leaves_a_line(tmp_path: Path) -> None:
     data = _zelftoets.certificate(json.dumps({"modules": {"basis": "2026-11-20"},
                                               "today": "2026-11-22"}), FONTS)
-    assert "______" in pdf_text(data, tmp_path)
+    text = pdf_text(data, tmp_path)
+    assert "______" in text
+    assert "1 van de 6 modules van het leerpad voor nieuwe regieondersteuners is " \
+        "doorgewerkt" in text
     empty = _zelftoets.certificate(json.dumps({"name": "X", "modules": "x"}), FONTS)
     assert "Er zijn nog geen modules afgerond." in pdf_text(empty, tmp_path)
 

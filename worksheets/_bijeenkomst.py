@@ -335,16 +335,20 @@ def time_message(items: list[AgendaItem], length: int | None) -> str:
     if not total:
         return note.strip()
     if length is None:
-        return f"De agenda duurt samen {total} minuten.{note}"
+        return f"De agenda duurt samen {_minutes(total)}.{note}"
     if total > length:
-        return (f"De agenda duurt {total} minuten. De bijeenkomst duurt {length} minuten. "
+        return (f"De agenda duurt {_minutes(total)}. De bijeenkomst duurt {_minutes(length)}. "
                 "Dat past niet helemaal. Misschien kun je een punt korter maken, of bewaren "
                 f"voor de volgende keer.{note}")
     spare = length - total
     if spare == 0:
-        return f"De agenda duurt {total} minuten. Dat past precies.{note}"
-    return (f"De agenda duurt {total} minuten. De bijeenkomst duurt {length} minuten. "
-            f"Er blijft {spare} minuten over voor een pauze of als iets uitloopt.{note}")
+        return f"De agenda duurt {_minutes(total)}. Dat past precies.{note}"
+    return (f"De agenda duurt {_minutes(total)}. De bijeenkomst duurt {_minutes(length)}. "
+            f"Er blijft {_minutes(spare)} over voor een pauze of als iets uitloopt.{note}")
+
+
+def _minutes(count: int) -> str:
+    return f"{count} {'minuut' if count == 1 else 'minuten'}"
 
 
 def goal_items(items: Iterable[AgendaItem]) -> int:

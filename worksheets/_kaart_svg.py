@@ -164,8 +164,9 @@ def summary_text(layout: Layout, show_tension: bool) -> str:
     people = [m.person for m in layout.markers]
     if not people:
         return "Er staat nog niemand op de kaart. Jij staat in het midden."
-    parts = [f"Jij staat in het midden. Op de kaart staan {len(people)} "
-             f"{'persoon' if len(people) == 1 else 'mensen'}."]
+    one = len(people) == 1
+    parts = [f"Jij staat in het midden. Op de kaart {'staat' if one else 'staan'} "
+             f"{len(people)} {'persoon' if one else 'mensen'}."]
     for sector in SECTORS:
         here = [p for p in people if p.sector == sector.value]
         if here:

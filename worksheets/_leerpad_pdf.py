@@ -48,8 +48,9 @@ def certificate_pdf(name: str, done: Sequence[tuple[Module, dt.date | None]],
     if done:
         document.paragraph(
             f"{len(done)} van de {len(modules)} modules van het leerpad voor nieuwe "
-            "regieondersteuners zijn doorgewerkt: de tekst uit het handboek gelezen, de casus "
-            "en de reflectievragen bekeken, en de zelftoets helemaal goed gemaakt.")
+            f"regieondersteuners {'is' if len(done) == 1 else 'zijn'} doorgewerkt: de tekst "
+            "uit het handboek gelezen, de casus en de reflectievragen bekeken, en de zelftoets "
+            "helemaal goed gemaakt.")
         document.table(["Module", "Onderwerp", "Afgerond op"],
                        [[f"{m.number}. {m.title}", m.topic, dutch_date(day) if day else "–"]
                         for m, day in done], widths=[48, 90, 36])

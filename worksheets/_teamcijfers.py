@@ -171,7 +171,8 @@ def legend(team_name: str = "Jullie team") -> Safe:
 
 
 def figures_table(started: int | None, figures: list[Figure]) -> Safe:
-    caption = (f"Percentages van de {started} cliënten waarmee jullie begonnen."
+    clients = "de ene cliënt" if started == 1 else f"de {started} cliënten"
+    caption = (f"Percentages van {clients} waarmee jullie begonnen."
                if started else "Vul het aantal cliënten in waarmee jullie begonnen.")
     headers = ("Onderdeel", "Jullie aantal", "Jullie %", PILOT_NAME, "Verschil")
     rows = [el("tr", {},

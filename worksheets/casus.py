@@ -179,7 +179,7 @@ def check_view(answers: Answers) -> Safe:
         "div", {"class": "rg-casus-check"},
         el("p", {"class": "rg-casus-warning"},
            el("strong", {}, f"{count} {'stukje' if count == 1 else 'stukjes'} tekst "
-                            "kunnen iemand herkenbaar maken. "),
+                            f"{'kan' if count == 1 else 'kunnen'} iemand herkenbaar maken. "),
            "Pas ze aan voordat je de casus deelt. " + NO_NAMES),
         el("div", {"class": "rg-table-wrap"},
            el("table", {"class": "rg-casus-table"},

@@ -134,7 +134,7 @@ def _hints(answers: Answers) -> list[Hint]:
         found.append(Hint("Met nul gestarte cliënten valt er geen percentage te berekenen.",
                           STARTED))
     elif started is not None and 0 < started < FEW:
-        found.append(Hint(f"Met {started} cliënten zegt een percentage nog weinig: één cliënt "
+        found.append(Hint(f"Met {_clients(started)} zegt een percentage nog weinig: één cliënt "
                           "meer of minder maakt al een groot verschil. Gebruik de grafiek als "
                           "begin van het gesprek."))
     return found
@@ -200,7 +200,7 @@ def build_overview(document: PdfDocument, answers: Answers, context: Context,
     period = answers["periode"].strip()
     document.meta_line(f"Periode: {period}" if period else "Periode: niet ingevuld")
     document.heading(f"Jullie cijfers naast de {PILOT_NAME}")
-    document.paragraph(f"Gestart met de methode: {started} cliënten." if started is not None
+    document.paragraph(f"Gestart met de methode: {_clients(started)}." if started is not None
                        else "Het aantal gestarte cliënten is nog niet ingevuld.")
     _pdf_chart(document, answers)
     document.table(["Onderdeel", "Jullie aantal", "Jullie %", "Pilot", "Verschil"],
@@ -238,3 +238,7 @@ WORKSHEET = Worksheet(
                            "teamoverleg."),
     ),
 )
+
+
+def _clients(count: int) -> str:
+    return f"{count} {'cliënt' if count == 1 else 'cliënten'}"
