@@ -164,9 +164,24 @@ def test_taking_over_the_proposal_never_overwrites_the_clients_agenda() -> None:
 
 def test_a_proposal_longer_than_the_agenda_allows_is_cut_to_fit() -> None:
     many = {"doelen": {"doelen": [goal(f"Doel nummer {n}") for n in range(30)]}}
-    blocks = adopt_button_value(str(SHEET.views(answers(), many)[0].html))
+    html = str(SHEET.views(answers(), many)[0].html)
+    blocks = adopt_button_value(html)
     assert len(blocks) == bijeenkomst.MY_AGENDA.max_items == 20
     assert check_answers(SHEET, answers(agenda=blocks))["agenda"] == blocks
+    # The meeting still ends as it should; what did not fit is named, nothing goes silently.
+    assert [b["onderwerp"] for b in blocks[-2:]] == [logic.CONTACT, logic.CLOSING]
+    assert blocks[-3]["onderwerp"] == f"{logic.GOAL_PREFIX}Doel nummer 15"
+    done = html_module.unescape(re.search(r'data-rg-done="([^"]*)"', html).group(1))
+    left = "; ".join(f"{logic.GOAL_PREFIX}Doel nummer {n}" for n in range(16, 30))
+    assert done.endswith(f"Er passen 20 punten in. Deze 14 punten staan er niet in: {left}.")
+
+
+def test_a_proposal_one_point_too_long_names_that_point() -> None:
+    goals = {"doelen": {"doelen": [goal(f"Doel {n}") for n in range(17)]}}
+    html = str(SHEET.views(answers(), goals)[0].html)
+    assert len(adopt_button_value(html)) == 20
+    done = html_module.unescape(re.search(r'data-rg-done="([^"]*)"', html).group(1))
+    assert done.endswith(f"Dit punt staat er niet in: {logic.GOAL_PREFIX}Doel 16.")
 
 
 def test_a_point_too_long_for_a_choice_is_taken_over_as_own_text() -> None:
@@ -415,6 +430,15 @@ def test_the_rg_plan_has_members_goals_actions_contact_and_next_meeting() -> Non
         assert expected in text, expected
     for private in (SECRET_NOTE, SECRET_TALK, "Geheim", "burn-out"):
         assert private not in text, private
+
+
+def test_the_rg_plan_keeps_an_offer_whose_name_is_not_chosen_yet() -> None:
+    offer = block("bijdragen", kan="Boodschappen doen op dinsdag", kan_niet="Autorijden")
+    text = export(answers(bijdragen=[offer]), "rg-plan", {})
+    assert "(nog geen naam) Boodschappen doen op dinsdag Autorijden" in text
+    assert "Nog niet bekend" not in text
+    empty = export(answers(bijdragen=[block("bijdragen")]), "rg-plan", {})
+    assert "(nog geen naam)" not in empty and "Wie zitten in de groep Nog niet bekend" in empty
 
 
 def test_the_rg_plan_keeps_actions_of_goals_no_longer_listed() -> None:

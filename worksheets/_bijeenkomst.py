@@ -281,6 +281,18 @@ def propose_agenda(answers: Answers, context: Context) -> list[AgendaItem]:
     return _unique_items(items)
 
 
+def fitting_agenda(items: list[AgendaItem],
+                   limit: int) -> tuple[list[AgendaItem], list[AgendaItem]]:
+    """``(taken, left)``: at most ``limit`` items, the closing ones always among them
+    (a long proposal loses its last topics, never how the meeting ends)."""
+    if len(items) <= limit:
+        return items, []
+    ending = [item for item in items if item.title in (CONTACT, CLOSING)]
+    others = [item for item in items if item.title not in (CONTACT, CLOSING)]
+    keep = limit - len(ending)
+    return others[:keep] + ending, others[keep:]
+
+
 def _unique_items(items: list[AgendaItem]) -> list[AgendaItem]:
     seen: set[str] = set()
     out = []

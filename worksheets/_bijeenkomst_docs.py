@@ -18,6 +18,7 @@ from .engine.html import Safe, el, join
 CONTACT_NAMES = {"nog_niet": "nog niet gevraagd", "gevraagd": "gevraagd",
                  "doet_mee": "doet mee", "liever_niet": "doet liever niet mee"}
 NOT_KNOWN = "Nog niet bekend"
+NO_NAME_YET = "(nog geen naam)"
 NO_TASK = "Niet iedereen hoeft een taak te hebben. Er zijn en meedenken is ook een bijdrage."
 
 
@@ -206,20 +207,27 @@ def build_invitation(doc: Any, answers: Answers, context: Context,
 
 
 def members(answers: Answers) -> list[list[str]]:
-    """Rows name, role, can, cannot: participants first, then others named in the offers."""
+    """Rows name, role, can, cannot: participants first, then others named in the offers,
+    then each offer without a name yet (its text is never left out)."""
     offers: dict[str, list[dict]] = {}
+    unnamed = []
     for block in answers["bijdragen"]:
         if clean(block["naam"]):
             offers.setdefault(clean(block["naam"]), []).append(block)
+        elif clean(block["kan"]) or clean(block["kan_niet"]):
+            unnamed.append(block)
     people = logic.participants(answers)
     names = [p.name for p in people] + [name for name in offers
                                         if name not in {p.name for p in people}]
     roles = {p.name: logic.ROLE_NAMES.get(p.role, "") for p in people}
-    return [[name, roles.get(name, ""),
-             "\n".join(clean(b["kan"]) for b in offers.get(name, []) if clean(b["kan"])),
-             "\n".join(clean(b["kan_niet"]) for b in offers.get(name, [])
-                       if clean(b["kan_niet"]))]
-            for name in names]
+    return ([[name, roles.get(name, ""), *_offer_texts(offers.get(name, []))] for name in names]
+            + [[NO_NAME_YET, "", *_offer_texts([block])] for block in unnamed])
+
+
+def _offer_texts(blocks: list[dict]) -> list[str]:
+    """What these offers say someone can and cannot do, a line each."""
+    return ["\n".join(clean(b[key]) for b in blocks if clean(b[key]))
+            for key in ("kan", "kan_niet")]
 
 
 def _actions_by_goal(answers: Answers, context: Context) -> list[tuple[str, str, list]]:

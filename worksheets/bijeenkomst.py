@@ -292,11 +292,16 @@ def adopt_proposal(answers: Answers, context: Context) -> Safe:
     """"Neem dit voorstel over": fills an empty ‘Mijn agenda’ with the proposal."""
     if not MY_AGENDA.is_empty(answers["agenda"]):
         return Safe("")  # never overwrite what the client wrote
-    blocks = [_agenda_block(item)
-              for item in logic.propose_agenda(answers, context)[:MY_AGENDA.max_items]]
-    return fill_button(MY_AGENDA, blocks, "Neem dit voorstel over in ‘Mijn agenda’",
-                       "Het voorstel staat nu in ‘Mijn agenda’. Daar kun je punten "
-                       "veranderen, weghalen of verplaatsen.")
+    taken, left = logic.fitting_agenda(logic.propose_agenda(answers, context),
+                                       MY_AGENDA.max_items)
+    done = ("Het voorstel staat nu in ‘Mijn agenda’. Daar kun je punten veranderen, "
+            "weghalen of verplaatsen.")
+    if left:
+        which = "Dit punt staat" if len(left) == 1 else f"Deze {len(left)} punten staan"
+        done += (f" Er passen {MY_AGENDA.max_items} punten in. {which} er niet in: "
+                 f"{'; '.join(item.title for item in left)}.")
+    return fill_button(MY_AGENDA, [_agenda_block(item) for item in taken],
+                       "Neem dit voorstel over in ‘Mijn agenda’", done)
 
 
 def views(answers: Answers, context: Context) -> list[View]:
