@@ -141,3 +141,13 @@ def test_team_overview_pdf(tmp_path: Path) -> None:
     for expected in ("Team Noord", "Periode: 2025", "Pilot Amsterdam 2018–2020", "75%", "77%",
                      "9 van 12", "Eerder naar het netwerk vragen.", "Pilot Resourcegroepen"):
         assert expected in text, expected
+
+
+def test_a_team_name_with_a_line_break_from_a_file_stays_whole(tmp_path: Path) -> None:
+    values = {"team": "Team\nNoord", "gestart": "12", "netwerk": "9"}
+    data = bridge.export_pdf("teamreflectie", json.dumps(values), "2026-05-01", "", FONTS,
+                             "overzicht")
+    target = tmp_path / "team.pdf"
+    target.write_bytes(data)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert "TeamNoord" not in text and text.count("Team Noord") >= 2

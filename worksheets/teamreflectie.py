@@ -141,7 +141,8 @@ def _hints(answers: Answers) -> list[Hint]:
 
 
 def _team_name(answers: Answers) -> str:
-    return answers["team"].strip() or "Jullie team"
+    """The team's name on one line (a file can bring a line break a form field cannot)."""
+    return " ".join(answers["team"].split()) or "Jullie team"
 
 
 def summary(answers: Answers) -> list[SummaryBlock]:
