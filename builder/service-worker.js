@@ -22,7 +22,11 @@ const PARALLEL = 6;
 const entries = new Map();
 for (const [path, integrity] of SITE_FILES) entries.set(SCOPE + path, { integrity, cache: SITE_CACHE });
 for (const [path, integrity, how] of RUNTIME_FILES) {
-  entries.set(SCOPE + path, { integrity, cache: RUNTIME_CACHE, gunzip: how === "gunzip" });
+  // The Python snapshot only makes Python start sooner: without it Python starts the
+  // plain way, so a snapshot that cannot be stored (storage full, a download that
+  // failed) leaves it out instead of failing the whole offline copy.
+  const snapshot = how === "gunzip";
+  entries.set(SCOPE + path, { integrity, cache: RUNTIME_CACHE, gunzip: snapshot, optional: snapshot });
 }
 
 // What goes into the cache for a verified response (null: nothing). A redirect is
@@ -65,7 +69,12 @@ async function storeAll(cacheName, list, httpCache, skipCached) {
   const workers = Array.from({ length: PARALLEL }, async () => {
     while (queue.length) {
       const [url, entry] = queue.shift();
-      await store(cache, url, entry, httpCache);
+      try {
+        await store(cache, url, entry, httpCache);
+      } catch (error) {
+        if (!entry.optional) throw error;
+        console.warn("Kept without the Python snapshot:", error.message);
+      }
     }
   });
   await Promise.all(workers);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from builder.serve import StaticServer
+from builder.serve import StaticHandler, StaticServer
 from tests.conftest import (
     PREFIX,
     build_site,
@@ -102,6 +103,31 @@ ROUTED_SOURCES = """() => {
     .filter((entry) => named.has(entry.name) && entry.name.includes("/assets/"))
     .map((entry) => [entry.name.split("/").pop(), entry.workerFinalSourceType]));
 }"""
+
+
+class NoSnapshotHandler(StaticHandler):
+    """A host that cannot send the Python snapshot (a failed download, say)."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if self.path.split("?")[0].endswith(".snapshot"):
+            self.send_error(http.HTTPStatus.SERVICE_UNAVAILABLE)
+            return None
+        return super().send_head()
+
+
+@pytest.mark.plain_python
+def test_without_the_snapshot_the_offline_copy_is_kept_and_python_starts_plain(
+        page, context, built_site) -> None:
+    with StaticServer(built_site, PREFIX, handler_class=NoSnapshotHandler) as server:
+        page.add_init_script(f"window.__rgMode = ({READY_MODE})();")
+        page.goto(server.url + "werkbladen/doelen/")
+        wait_until_offline_ready(page)
+        context.set_offline(True)
+        page.reload()
+        assert page.evaluate("window.__rgMode") == "plain"
+        wait_for_form(page)
+        page.fill("#ws-doelen-moeilijk-0", "Zonder snapshot")
+        assert export_pdf(page).startswith(b"%PDF-")
 
 
 @pytest.mark.plain_python
