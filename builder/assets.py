@@ -6,6 +6,7 @@ them like any other file (also under ``mkdocs serve``).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from importlib import metadata
@@ -32,6 +33,12 @@ SITE_FONT_FILES = [
 
 def _short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _integrity(data: bytes) -> str:
+    """Subresource Integrity: the worker takes these bytes and no others (say a newer
+    version's, for a page still open from before an update)."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
 def runtime_files(config: MkDocsConfig, verified: list[runtime.RuntimeFile]) -> list[File]:
@@ -72,7 +79,7 @@ def python_package_files(config: MkDocsConfig, loaded: LoadedWorksheets, fonts: 
         "pyodide": f"../../../{runtime.SITE_DIR}/",
         "packages": {
             name: {"url": f"../../../{PY_DIR}/{name}.zip?v={_short_hash(data)}",
-                   "bytes": len(data)}
+                   "integrity": _integrity(data), "bytes": len(data)}
             for name, data in archives.items()
         },
         "worksheets": sorted(loaded.sheets),

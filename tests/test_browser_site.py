@@ -182,6 +182,17 @@ def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> N
     assert page.input_value("#ws-doelen-moeilijk-0") == "Toch bewaard"
 
 
+def test_python_files_of_another_version_are_refused_with_a_message(page, site_url) -> None:
+    # A page still open from before an update must not run the newer version's files.
+    page.route("**/py/pdf.zip*", lambda route: route.fulfill(body=b"PK other version"))
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_python(page)
+    page.get_by_role("button", name="PDF downloaden").click()
+    expect(page.locator('[data-rg="alert"]')).to_have_text(
+        "De PDF kon niet worden gemaakt. Python kon zijn bestanden niet laden (pdf). "
+        "Laad de pagina opnieuw.", timeout=30000)
+
+
 # Python itself fails fatally while it makes the PDF (C's abort(): Pyodide's own
 # fatal error, after which this Pyodide can no longer be used). Only in a worker
 # that started from the snapshot, so the worker started after it makes PDFs again.

@@ -74,6 +74,10 @@ def test_pages_by_folder_and_packages_exactly_as_requested(built_site: Path) -> 
     config = runtime_config(built_site)
     for spec in config["packages"].values():
         assert spec["url"].removeprefix("../../../") in runtime  # with its ?v=<hash>
+        # The worker asks for exactly these bytes (Subresource Integrity).
+        data = (built_site / spec["url"].removeprefix("../../../").split("?")[0]).read_bytes()
+        assert spec["integrity"] == offline.integrity(sha256(data).hexdigest())
+        assert spec["bytes"] == len(data)
     assert config["snapshot"]["url"].removeprefix("../../../") in runtime
     assert runtime[config["snapshot"]["url"].removeprefix("../../../")] == ["gunzip"]
     assert all(r.startswith(("runtime/", "py/")) for r in runtime)

@@ -95,16 +95,21 @@ function offerReload() {
   });
 }
 
+// A new version being installed: offered once it is ready.
+function whenInstalled(registration, installing) {
+  if (!installing) return;
+  installing.addEventListener("statechange", () => {
+    if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(registration);
+  });
+}
+
 function watch(registration, hadController) {
   let controlled = hadController;
   if (registration.waiting && controlled) offerUpdate(registration);
-  registration.addEventListener("updatefound", () => {
-    const installing = registration.installing;
-    if (!installing) return;
-    installing.addEventListener("statechange", () => {
-      if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(registration);
-    });
-  });
+  // An install the browser began before this page registered (it checks sw.js at
+  // every navigation) announced itself before anyone listened.
+  whenInstalled(registration, registration.installing);
+  registration.addEventListener("updatefound", () => whenInstalled(registration, registration.installing));
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (!controlled) {  // the first install took this page over: nothing changed for the user
       controlled = true;

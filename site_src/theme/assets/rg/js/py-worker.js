@@ -33,9 +33,17 @@ function siteUrl(relativeUrl) {
   return new URL(relativeUrl, import.meta.url).href;
 }
 
-async function fetchBytes(relativeUrl) {
-  const response = await fetch(siteUrl(relativeUrl));
-  if (!response.ok) throw new Error(`${response.status} bij ${relativeUrl}`);
+// One of the site's Python packages, exactly the bytes this page's version names
+// (a page still open from before an update gets an error, never newer files).
+async function fetchPackage(name) {
+  const spec = runtimeConfig.packages[name];
+  let response;
+  try {
+    response = await fetch(siteUrl(spec.url), { integrity: spec.integrity });
+  } catch (error) {
+    throw new Error(`Python kon zijn bestanden niet laden (${name}). Laad de pagina opnieuw.`);
+  }
+  if (!response.ok) throw new Error(`${response.status} bij ${spec.url}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -47,7 +55,7 @@ function usePackages(py, worksheets) {
 async function plainBoot(indexURL, loadPyodide) {
   const [py, worksheets] = await Promise.all([
     loadPyodide({ indexURL, ...output }),
-    fetchBytes(runtimeConfig.packages.worksheets.url),
+    fetchPackage("worksheets"),
   ]);
   usePackages(py, worksheets);
   return py;
@@ -111,7 +119,7 @@ json.dumps(sorted(bridge.registry()), separators=(",", ":"))`);
 // The file system is not part of the heap: after a snapshot start the package files
 // are put back once Python is ready (for anything imported later; calls wait for it).
 function restoreFiles() {
-  return fetchBytes(runtimeConfig.packages.worksheets.url)
+  return fetchPackage("worksheets")
     .then((worksheets) => usePackages(pyodide, worksheets))
     .catch((error) => console.warn("Python package files:", error.message));
 }
@@ -143,7 +151,7 @@ async function boot() {
 
 function loadPdfStack() {
   if (!pdfStack) {
-    pdfStack = fetchBytes(runtimeConfig.packages.pdf.url).then((data) => {
+    pdfStack = fetchPackage("pdf").then((data) => {
       pyodide.unpackArchive(data, "zip", { extractDir: LIB });
       bridge.preload_pdf();  // after a snapshot start: already imported, only the files were missing
     });
