@@ -475,3 +475,19 @@ def test_without_python_files_wait_and_clearing_them_keeps_the_warning(page, sit
     page.get_by_role("button", name="Alle bestanden weghalen").click()
     expect(summary).to_have_text("Nog geen bestanden toegevoegd.")
     expect(alert).to_contain_text("Python kon niet starten")
+
+
+HOLDS_UPDATE = """() => !document.dispatchEvent(
+    new CustomEvent("rg:before-update", { cancelable: true }))"""
+
+
+def test_an_update_waits_until_typed_action_points_are_stored(page, site_url,
+                                                              tmp_path) -> None:
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]',
+                         [str(round_file(tmp_path, "client", DATE, "222"))])
+    wait_counted(page, 1)
+    page.fill("#eval-actie-gehoord", "Net getypt")
+    assert page.evaluate(HOLDS_UPDATE)  # "Nu bijwerken" would reload: not yet
+    page.wait_for_function(f"() => !({HOLDS_UPDATE})()")
+    assert [r["actiepunten"] for r in stored_rounds(page)] == [{"gehoord": "Net getypt"}]

@@ -111,6 +111,12 @@ class OverviewPage {
     this.el.result.addEventListener("input", (event) => this.actionTyped(event.target));
     this.listenForDrops();
     window.addEventListener("pagehide", () => this.flushActions());
+    // "Nu bijwerken" reloads the page: action points typed just now are stored first.
+    document.addEventListener("rg:before-update", (event) => {
+      if (!this.saveTimer && !this.writing) return;
+      event.preventDefault();
+      this.flushActions();
+    });
     await this.loadRecords();
     // "Mijn gegevens" in another tab restored a backup or wiped everything.
     onBroadcast((message) => this.storageChanged(message));
@@ -353,11 +359,14 @@ class OverviewPage {
     const record = this.records.get(round.id) ||
       { id: round.id, group: round.group, group_key: round.group_key, date: round.date, draft: true };
     const updated = { ...record, actiepunten: { ...this.actions[this.selected] } };
+    this.writing = true;
     try {
       await putRound(updated);
       this.records.set(updated.id, updated);
     } catch (error) {
       this.alert.stand("storage", NO_STORAGE, "info");
+    } finally {
+      this.writing = false;
     }
   }
 
