@@ -141,8 +141,7 @@ def _hints(answers: Answers) -> list[Hint]:
 
 
 def _team_name(answers: Answers) -> str:
-    """The team's name on one line (a file can bring a line break a form field cannot)."""
-    return " ".join(answers["team"].split()) or "Jullie team"
+    return answers["team"].strip() or "Jullie team"
 
 
 def summary(answers: Answers) -> list[SummaryBlock]:
@@ -181,7 +180,8 @@ def _pdf_chart(document: PdfDocument, answers: Answers) -> None:
             y = pdf.get_y()
             pdf.set_font(FAMILY, "", 9)
             pdf.set_xy(pdf.l_margin, y)
-            pdf.cell(40, bar, who[:28], align="R")
+            # One line: a name from a file can hold a line break, which a cell drops.
+            pdf.cell(40, bar, " ".join(who.split())[:28], align="R")
             pdf.set_draw_color(200, 200, 200)
             pdf.rect(left, y, width, bar)
             if percent is not None:
