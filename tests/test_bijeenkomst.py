@@ -441,6 +441,17 @@ def test_the_rg_plan_keeps_an_offer_whose_name_is_not_chosen_yet() -> None:
     assert "(nog geen naam)" not in empty and "Wie zitten in de groep Nog niet bekend" in empty
 
 
+def test_the_rg_plan_keeps_offers_longer_than_a_page_in_its_table() -> None:
+    # Offers of one person share a cell; a row higher than a page cannot be drawn, so
+    # a long one continues in the next row (fpdf2 refused the whole PDF before).
+    lines = [f"Koken op dag {n}" for n in range(1, 61)]
+    offers = [block("bijdragen", naam="Anna", kan="\n".join(lines[:30])),
+              block("bijdragen", naam="Anna", kan="\n".join(lines[30:]))]
+    text = export(answers(bijdragen=offers), "rg-plan", {})
+    assert all(line in text for line in lines)
+    assert text.index("Koken op dag 1 ") < text.index("Koken op dag 60")
+
+
 def test_the_rg_plan_keeps_actions_of_goals_no_longer_listed() -> None:
     renamed = answers(afspraken=[block("afspraken", doel="Ik wil fietsen", wat="Fiets maken")])
     text = export(renamed, "rg-plan", {})

@@ -38,6 +38,10 @@ FAMILY = "Atkinson"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 EMPTY = "(niet ingevuld)"
+#: Lines of one table row at most: a taller row continues in the next row (a row
+#: higher than a page cannot be drawn at all).
+TABLE_ROW_LINES = 30
+TABLE_LINE_HEIGHT = 5.5
 INK = (20, 20, 20)
 MUTED = (95, 95, 95)
 ACCENT = (0, 84, 122)
@@ -379,14 +383,31 @@ class PdfDocument:
 
         self.pdf.set_font(FAMILY, "", 10)
         self.pdf.set_text_color(*INK)
-        with self.pdf.table(col_widths=widths, text_align="LEFT", line_height=5.5,
+        shares = widths or [1.0] * len(headers)
+        # Each column as wide as the table gives it, less a margin for the cell's padding.
+        columns = [self.pdf.epw * share / sum(shares) - 3 for share in shares]
+        with self.pdf.table(col_widths=widths, text_align="LEFT", line_height=TABLE_LINE_HEIGHT,
                             headings_style=FontFace(emphasis="BOLD", fill_color=(230, 236, 245)),
                             borders_layout="HORIZONTAL_LINES") as table:
-            for row_values in [headers, *rows]:
+            pieces = [[str(value) for value in headers]]
+            for values in rows:
+                pieces += self._row_pieces([str(value) for value in values], columns)
+            for piece in pieces:
                 row = table.row()
-                for value in row_values:
-                    row.cell(str(value))
+                for value in piece:
+                    row.cell(value)
         self.pdf.ln(3)
+
+    def _row_pieces(self, values: list[str], columns: list[float]) -> list[list[str]]:
+        """One row, or several when a cell has more than :data:`TABLE_ROW_LINES` lines."""
+        lines = [self.pdf.multi_cell(width, TABLE_LINE_HEIGHT, value, dry_run=True,
+                                     output="LINES") if value else [""]
+                 for value, width in zip(values, columns, strict=False)]
+        count = max(len(cell) for cell in lines)
+        if count <= TABLE_ROW_LINES:
+            return [values]
+        return [["\n".join(cell[start:start + TABLE_ROW_LINES]) for cell in lines]
+                for start in range(0, count, TABLE_ROW_LINES)]
 
     def space(self, millimetres: float) -> None:
         self.pdf.ln(millimetres)
