@@ -214,6 +214,22 @@ def add_to_python_worker(context, code: str) -> None:
     context.route("**/assets/rg/js/py-worker.js", extended)
 
 
+def test_a_python_error_is_shown_in_dutch_and_its_traceback_only_in_the_console(
+        page, context, site_url) -> None:
+    add_to_python_worker(context, """
+handlers.exportPdf = () => pyodide.runPython("raise ValueError('an English detail')");
+""")
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text))
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_python(page)
+    page.get_by_role("button", name="PDF downloaden").click()
+    expect(page.locator('[data-rg="alert"]')).to_have_text(
+        "De PDF kon niet worden gemaakt. Er ging iets mis in het programma. Probeer het nog "
+        "eens, of laad de pagina opnieuw.", timeout=30000)
+    assert any("Traceback" in text and "an English detail" in text for text in warnings)
+
+
 def test_a_python_worker_that_stops_is_started_again(page, context, site_url) -> None:
     add_to_python_worker(context, ABORT_ON_PDF)
     page.add_init_script("document.addEventListener('rg:python-ready',"

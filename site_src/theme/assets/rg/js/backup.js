@@ -3,7 +3,8 @@
 // file completely (and migrates old schema versions) before anything changes.
 import { CryptoError, decryptText, deriveKey, encryptText, envelopeHeader } from "./crypto.js";
 import {
-  applyChanges, currentVaultKey, decodeRecord, encodeRecord, getAllRecords, getMeta, putMeta, revOf, vaultState,
+  applyChanges, currentVaultKey, decodeRecord, encodeRecord, getAllRecords, getMeta, putMeta, revOf, storageError,
+  vaultState,
 } from "./store.js";
 import { markBackup, markSaved, needsReminder, readMarker, storageRisk } from "./safety.js";
 import { broadcast } from "./tabs.js";
@@ -334,6 +335,10 @@ function readLocal(name) {
 }
 
 function writeLocal(name, value) {
-  if (value === null) localStorage.removeItem(name);
-  else localStorage.setItem(name, value);
+  try {
+    if (value === null) localStorage.removeItem(name);
+    else localStorage.setItem(name, value);
+  } catch (error) {
+    throw storageError(error);  // in Dutch: full, or blocked
+  }
 }

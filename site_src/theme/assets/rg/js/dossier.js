@@ -17,7 +17,7 @@ import { clearProgress, readProgress } from "./leerpad-store.js";
 import { deleteEvaluationDb, readAllRounds } from "./evaluatie-store.js";
 import { button, element, onPassphrase, passphraseForm } from "./notices.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
-import { confirmDialog, download, focusAfter, hideAlert, setBusy, showAlert } from "./ui.js";
+import { confirmDialog, download, fileText, focusAfter, hideAlert, setBusy, showAlert } from "./ui.js";
 
 const WORKSHEETS_URL = new URL("../../../werkbladen/", import.meta.url).href;
 
@@ -275,7 +275,7 @@ class Dossier {
     const python = this.startPython();
     let opened;
     try {
-      opened = openBackupText(await file.text());
+      opened = openBackupText(await fileText(file));
     } catch (error) {
       this.refuse(`Dit bestand is niet teruggezet: ${error.message}`);
       return;

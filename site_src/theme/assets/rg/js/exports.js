@@ -4,7 +4,7 @@ import { fillForm, readForm } from "./form.js";
 import { reasonOf } from "./store.js";
 import { vaultState } from "./vault.js";
 import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
-import { busy, confirmDialog, download, focusAfter, isoDate, unshownNote } from "./ui.js";
+import { busy, confirmDialog, download, fileText, focusAfter, isoDate, unshownNote } from "./ui.js";
 
 const PDF_FAILED = "De PDF kon niet worden gemaakt.";
 
@@ -55,10 +55,10 @@ export async function importFile(page) {
   }
   let outcome;
   try {
-    const text = await file.text();
+    const text = await fileText(file);
     outcome = await page.python.call("importAnswers", { worksheet: page.id, text });
   } catch (error) {
-    page.messages.say(`Het bestand kon niet worden gelezen. ${error.message}`);
+    page.messages.say(`Het bestand kon niet worden geopend. ${error.message} Je antwoorden zijn niet veranderd.`);
     return;
   }
   if (!outcome.ok) {

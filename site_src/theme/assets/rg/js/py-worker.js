@@ -37,13 +37,17 @@ function siteUrl(relativeUrl) {
 // (a page still open from before an update gets an error, never newer files).
 async function fetchPackage(name) {
   const spec = runtimeConfig.packages[name];
+  const failed = () => new Error(`Python kon zijn bestanden niet laden (${name}). Laad de pagina opnieuw.`);
   let response;
   try {
     response = await fetch(siteUrl(spec.url), { integrity: spec.integrity });
   } catch (error) {
-    throw new Error(`Python kon zijn bestanden niet laden (${name}). Laad de pagina opnieuw.`);
+    throw failed();
   }
-  if (!response.ok) throw new Error(`${response.status} bij ${spec.url}`);
+  if (!response.ok) {
+    console.warn(`Python package ${name}: ${response.status} at ${spec.url}`);
+    throw failed();
+  }
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -246,6 +250,19 @@ ready.then(
   (error) => postMessage({ type: "failed", message: String(error && error.message || error) }),
 );
 
+// A Python exception's message is its whole traceback, in English: the page gets a
+// Dutch sentence, the console the traceback. Our own messages (loading the packages)
+// are Dutch already.
+const PYTHON_FAILED = "Er ging iets mis in het programma. Probeer het nog eens, of laad de pagina opnieuw.";
+
+function shownMessage(error, message) {
+  if (error && (error.name === "PythonError" || error.constructor?.name === "PythonError")) {
+    console.warn("Python:", message);
+    return PYTHON_FAILED;
+  }
+  return message;
+}
+
 self.onmessage = async (event) => {
   const { id, call, args } = event.data;
   try {
@@ -262,6 +279,6 @@ self.onmessage = async (event) => {
       self.close();
       return;
     }
-    postMessage({ type: "result", id, ok: false, message });
+    postMessage({ type: "result", id, ok: false, message: shownMessage(error, message) });
   }
 };

@@ -122,6 +122,16 @@ export function confirmDialog({ title, message, confirmLabel, cancelLabel = "Ann
 
 // Emoji and letters from other scripts: the PDF's font has no glyph for them, so the
 // PDF shows [?] there. `after` says what stays as it was.
+/** The text of a chosen file. A file the browser cannot read (moved since it was
+ * chosen, or still in the cloud) gives a Dutch message. */
+export async function fileText(file) {
+  try {
+    return await file.text();
+  } catch (error) {
+    throw new Error("De browser kon het bestand niet lezen. Kies het nog een keer, of zet het eerst op je apparaat.");
+  }
+}
+
 export function unshownNote(characters, after = "In je antwoorden staan ze wel goed.") {
   const some = characters.slice(0, 8).join(" ") + (characters.length > 8 ? " …" : "");
   return `De PDF kan sommige tekens niet laten zien: ${some}. Daar staat [?] in de PDF. ${after}`;
