@@ -460,7 +460,7 @@ def test_action_points_of_a_set_without_date_stay_when_another_tab_restores(
 
 def test_without_python_files_wait_and_clearing_them_keeps_the_warning(page, site_url,
                                                                        tmp_path) -> None:
-    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '5000')")
+    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '1500')")
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site_url + OVERVIEW)
     page.wait_for_selector('[data-eval-overview][data-python="failed"]', timeout=60000)

@@ -213,7 +213,7 @@ def test_progress_can_be_cleared(page, site_url) -> None:
 
 
 def test_self_check_says_so_when_python_cannot_start(page, site_url) -> None:
-    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '5000')")
+    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '1500')")
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site_url + "leren/module-3-resources/")
     assert page.locator("[data-quiz-status]").inner_text() == "De toets laadt…"

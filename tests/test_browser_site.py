@@ -160,7 +160,7 @@ def test_worksheet_shows_a_result_computed_by_python_in_a_worker(page, site_url,
 
 
 def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> None:
-    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '5000')")
+    page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '1500')")
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site_url + "werkbladen/doelen/")
     wait_for_form(page)
