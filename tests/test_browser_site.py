@@ -185,12 +185,17 @@ def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> N
 def test_python_files_of_another_version_are_refused_with_a_message(page, site_url) -> None:
     # A page still open from before an update must not run the newer version's files.
     page.route("**/py/pdf.zip*", lambda route: route.fulfill(body=b"PK other version"))
+    expect(alert_after_a_pdf(page, site_url)).to_have_text(
+        "De PDF kon niet worden gemaakt. Python kon zijn bestanden niet laden (pdf). "
+        "Laad de pagina opnieuw.", timeout=30000)
+
+
+def alert_after_a_pdf(page, site_url: str):  # type: ignore[no-untyped-def]
+    """Open the goals worksheet, ask for a PDF once Python is ready: the page's alert."""
     page.goto(site_url + "werkbladen/doelen/")
     wait_for_python(page)
     page.get_by_role("button", name="PDF downloaden").click()
-    expect(page.locator('[data-rg="alert"]')).to_have_text(
-        "De PDF kon niet worden gemaakt. Python kon zijn bestanden niet laden (pdf). "
-        "Laad de pagina opnieuw.", timeout=30000)
+    return page.locator('[data-rg="alert"]')
 
 
 # Python itself fails fatally while it makes the PDF (C's abort(): Pyodide's own
@@ -221,10 +226,7 @@ handlers.exportPdf = () => pyodide.runPython("raise ValueError('an English detai
 """)
     warnings: list[str] = []
     page.on("console", lambda message: warnings.append(message.text))
-    page.goto(site_url + "werkbladen/doelen/")
-    wait_for_python(page)
-    page.get_by_role("button", name="PDF downloaden").click()
-    expect(page.locator('[data-rg="alert"]')).to_have_text(
+    expect(alert_after_a_pdf(page, site_url)).to_have_text(
         "De PDF kon niet worden gemaakt. Er ging iets mis in het programma. Probeer het nog "
         "eens, of laad de pagina opnieuw.", timeout=30000)
     assert any("Traceback" in text and "an English detail" in text for text in warnings)
