@@ -437,16 +437,26 @@ def test_without_a_list_of_databases_looking_creates_no_overview_database(page, 
 def test_action_points_of_a_set_without_date_stay_when_another_tab_restores(
         page, context, site_url, tmp_path, watch) -> None:
     """A set without a date cannot be stored: its action points live on screen only.
-    A passphrase set on Mijn gegevens in another tab reloads the rounds; they stay."""
+    A passphrase set on Mijn gegevens in another tab reloads the rounds; they stay, for
+    the set on screen and for the other one."""
     sheet = SHEETS["client"]
-    undated = tmp_path / "zonder-datum.json"
-    undated.write_text(dump_document(sheet, {**sheet.empty_answers(), "groep": GROUP,
-                                             "gehoord_1": "4"}, ""), encoding="utf-8")
+    files = []
+    for group in (GROUP, "Groep van Noor"):
+        files.append(tmp_path / f"{group}.json")
+        files[-1].write_text(dump_document(sheet, {**sheet.empty_answers(), "groep": group,
+                                                   "gehoord_1": "4"}, ""), encoding="utf-8")
     open_overview(page, site_url)
-    page.set_input_files('[data-eval="file-input"]', [str(undated)])
-    wait_counted(page, 1)
+    page.set_input_files('[data-eval="file-input"]', [str(path) for path in files])
+    page.locator('[data-eval="set"] option').nth(1).wait_for(state="attached")
+    action = page.locator("#eval-actie-gehoord")
+    first, second = (page.locator('[data-eval="set"] option').nth(n).get_attribute("value")
+                     for n in (0, 1))
+    page.select_option('[data-eval="set"]', first)
     assert "geen datum" in page.locator('[data-eval="round-status"]').inner_text()
-    page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
+    action.fill("Iedereen laat elkaar uitpraten.")
+    page.select_option('[data-eval="set"]', second)
+    expect(action).to_have_value("")
+    action.fill("Eerst de goede dingen.")
     page.evaluate("() => { document.querySelector('#eval-actie-gehoord').rgBefore = true; }")
 
     other = context.new_page()
@@ -454,7 +464,9 @@ def test_action_points_of_a_set_without_date_stay_when_another_tab_restores(
     set_passphrase(other)  # rewrites everything stored: the other tabs hear "replaced"
     page.wait_for_function(  # the overview has read the rounds again and drawn itself anew
         "() => !document.querySelector('#eval-actie-gehoord').rgBefore")
-    expect(page.locator("#eval-actie-gehoord")).to_have_value("Iedereen laat elkaar uitpraten.")
+    expect(action).to_have_value("Eerst de goede dingen.")
+    page.select_option('[data-eval="set"]', first)
+    expect(action).to_have_value("Iedereen laat elkaar uitpraten.")
     watch.assert_clean(page)
 
 

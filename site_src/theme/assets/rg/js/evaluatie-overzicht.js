@@ -135,20 +135,20 @@ class OverviewPage {
 
   async storageChanged(message) {
     if (message.type !== "replaced" && message.type !== "wiped") return;
-    // Action points typed just now and not yet written, or typed for a set that cannot
-    // be stored (no group or date): after a wipe they go too; after a restore (or a
-    // passphrase set elsewhere) they stay, and are written onto the round as it is
-    // stored now.
+    // Action points typed just now and not yet written, and those of every set that is
+    // not stored (no group or date, so they live on screen only): after a wipe they go
+    // too; after a restore (or a passphrase set elsewhere) they stay, and the pending
+    // ones are written onto the round as it is stored now. Stored ones are read again.
     const pending = Boolean(this.saveTimer);
-    const typed = message.type === "replaced" && this.selected && this.actions[this.selected] &&
-      (pending || !this.storable()) ? [this.selected, { ...this.actions[this.selected] }] : null;
+    const kept = message.type !== "replaced" ? [] : Object.entries(this.actions)
+      .filter(([key]) => (pending && key === this.selected) || !this.records.has(key));
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.actions = {};
     await this.loadRecords();
-    if (typed) {
-      this.actions[typed[0]] = typed[1];
-      if (pending) this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
+    this.actions = Object.fromEntries(kept);
+    if (pending && this.selected in this.actions) {
+      this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
     }
     await this.refresh();
   }
