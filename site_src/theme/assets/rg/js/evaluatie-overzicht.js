@@ -363,6 +363,7 @@ class OverviewPage {
     try {
       await putRound(updated);
       this.records.set(updated.id, updated);
+      this.alert.stand("storage", "");  // it works (again)
     } catch (error) {
       this.alert.stand("storage", NO_STORAGE, "info");
     } finally {
