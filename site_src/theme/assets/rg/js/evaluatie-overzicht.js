@@ -144,9 +144,8 @@ class OverviewPage {
       .filter(([key]) => (pending && key === this.selected) || !this.records.has(key));
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    this.actions = {};
-    await this.loadRecords();
     this.actions = Object.fromEntries(kept);
+    await this.loadRecords();
     if (pending && this.selected in this.actions) {
       this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
     }
