@@ -237,3 +237,56 @@ def test_later_keeps_the_old_version_and_asks_again(page, live_site, second_vers
     page.reload()  # still the old version: the new one waits for the user
     assert "Versie twee van de site." not in page.locator("article").inner_text()
     banner.wait_for(timeout=30_000)  # and is offered again
+
+
+def hard_reload(tab) -> None:
+    """Shift+Reload: the page comes from the network, and no service worker controls it."""
+    session = tab.context.new_cdp_session(tab)
+    with tab.expect_navigation():
+        session.send("Page.reload", {"ignoreCache": True})
+    session.detach()
+    assert tab.evaluate("() => navigator.serviceWorker.controller") is None
+
+
+def test_other_tabs_are_told_when_one_tab_takes_the_new_version(page, context, live_site,
+                                                                second_version) -> None:
+    """Also a tab opened with Shift+Reload, which the new version takes over all the same."""
+    url, live = live_site
+    page.goto(url + "werkbladen/doelen/")
+    wait_until_offline_ready(page)
+    controlled, uncontrolled = context.new_page(), context.new_page()
+    controlled.goto(url + "methode/")
+    uncontrolled.goto(url + "clienten/")
+    hard_reload(uncontrolled)
+    uncontrolled.wait_for_load_state("load")
+
+    live.unlink()
+    live.symlink_to(second_version, target_is_directory=True)
+    page.reload()
+    banner = page.locator('[data-rg="update"]')
+    banner.wait_for(timeout=INSTALL_TIMEOUT_MS)
+    with page.expect_navigation(timeout=60_000):
+        banner.get_by_role("button", name="Nu bijwerken").click()
+    for tab in (controlled, uncontrolled):
+        told = tab.locator('[data-rg="update"]')
+        told.wait_for(timeout=30_000)
+        assert "bijgewerkt in een ander tabblad" in told.inner_text(), tab.url
+        with tab.expect_navigation():
+            told.get_by_role("button", name="Opnieuw laden").click()
+        assert tab.evaluate("() => navigator.serviceWorker.controller") is not None
+    controlled.goto(url)
+    assert "Versie twee van de site." in controlled.locator("article").inner_text()
+
+
+def test_the_first_install_takes_over_other_new_tabs_without_a_message(page, context,
+                                                                      site_url) -> None:
+    """A first visit in two tabs: nothing changed for either, so neither is told to reload."""
+    other = context.new_page()
+    other.goto(site_url + "methode/")
+    page.goto(site_url)
+    wait_until_offline_ready(page)
+    other.wait_for_function("() => navigator.serviceWorker.controller !== null",
+                            timeout=INSTALL_TIMEOUT_MS)
+    other.wait_for_timeout(1500)  # a version question takes at most a second
+    assert other.locator('[data-rg="update"]').count() == 0
+    assert page.locator('[data-rg="update"]').count() == 0

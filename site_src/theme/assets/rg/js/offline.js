@@ -103,17 +103,37 @@ function whenInstalled(registration, installing) {
   });
 }
 
+// The site version a service worker holds (null: no worker, or no answer within a second).
+function versionOf(worker) {
+  if (!worker) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 1000);
+    channel.port1.onmessage = (event) => { clearTimeout(timer); resolve(event.data); };
+    worker.postMessage({ type: "rg:version" }, [channel.port2]);
+  });
+}
+
+// A page no service worker controls (a first visit, or Shift+Reload) is taken over
+// by the next version that becomes active. Nothing changed for the user when that is
+// the version that was active as the page loaded (or none was, on a first visit).
+async function sameVersion(versionAtLoad) {
+  const before = await versionAtLoad;
+  return !before || before === await versionOf(navigator.serviceWorker.controller);
+}
+
 function watch(registration, hadController) {
   let controlled = hadController;
+  const versionAtLoad = hadController ? null : versionOf(registration.active);
   if (registration.waiting && controlled) offerUpdate(registration);
   // An install the browser began before this page registered (it checks sw.js at
   // every navigation) announced itself before anyone listened.
   whenInstalled(registration, registration.installing);
   registration.addEventListener("updatefound", () => whenInstalled(registration, registration.installing));
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (!controlled) {  // the first install took this page over: nothing changed for the user
+  navigator.serviceWorker.addEventListener("controllerchange", async () => {
+    if (!controlled) {
       controlled = true;
-      return;
+      if (await sameVersion(versionAtLoad)) return;
     }
     if (reloading) location.reload();
     else offerReload();
