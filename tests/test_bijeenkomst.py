@@ -416,7 +416,7 @@ def test_the_rg_plan_has_members_goals_actions_contact_and_next_meeting() -> Non
         "RG-plan van Team Samira", "Afgesproken in de bijeenkomst van dinsdag 3 maart 2026",
         "Anna naaste Rijden op dinsdag Elke week komen", "Karim naaste Meegaan naar het zwembad",
         "Fatima ervaringsdeskundige", "Niet iedereen hoeft een taak te hebben.",
-        "Ik wil weer elke week zwemmen Doel voor komende weken",
+        "Ik wil weer elke week zwemmen Doel voor komende maanden",
         "Zwembad bellen Anna 20 februari 2026 klaar",
         "Samen naar het proefzwemmen Karim 10 maart 2026 open",
         "Alle brieven in één map Samira en Fatima open",
@@ -504,7 +504,7 @@ def test_summary_gives_when_who_and_what_is_open() -> None:
         "Plek: Bibliotheek Oost, Linnaeusstraat 10", "Gesprek geleid door: Kees",
         "Afspraken opgeschreven door: Anna")
     assert blocks["Wie komen er"][0] == "Anna (naaste)"
-    assert len(blocks["Afspraken die nog open staan"]) == 2
+    assert len(blocks["Afspraken die nog openstaan"]) == 2
     empty = {b.title: b.lines for b in SHEET.summary(answers())}
     assert all(lines == () for lines in empty.values())
 

@@ -193,7 +193,7 @@ def test_a_broken_file_is_refused_with_a_message_and_the_others_count(page, site
     refused = files.locator('[data-status="geweigerd"]')
     assert refused.count() == 2
     assert "kapot.json" in refused.first.inner_text()
-    assert "geen geldig JSON-bestand" in refused.first.inner_text()
+    assert "komt niet van deze site, of het is beschadigd" in refused.first.inner_text()
     assert "hoort bij een ander werkblad" in refused.nth(1).inner_text()
     double = files.locator('[data-status="dubbel"]')
     assert "hetzelfde bestand als ‘sam.json’" in double.inner_text()

@@ -165,16 +165,16 @@ def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, site_url,
                                                                 tmp_path, watch) -> None:
     page.goto(site_url + "leren/")
     status = page.locator("[data-certificate-status]")
-    page.get_by_role("button", name="Certificaat downloaden (PDF)").click()
+    page.get_by_role("button", name="Overzicht downloaden (PDF)").click()
     assert status.inner_text().startswith("Rond eerst minstens één module af.")
     progress = {"version": 1, "modules": {"basis": "2026-11-20", "houding": "2026-11-21"}}
     page.evaluate(f"localStorage.setItem('{STORE_KEY}', {json.dumps(json.dumps(progress))})")
     page.reload()
     assert page.locator("[data-leerpad-count]").inner_text() == "2 van 6 modules gedaan"
-    page.get_by_label("Je naam op het certificaat").fill(NAME)
+    page.get_by_label("Je naam op het overzicht").fill(NAME)
     with page.expect_download(timeout=90000) as download:
-        page.get_by_role("button", name="Certificaat downloaden (PDF)").click()
-    assert re.fullmatch(r"certificaat-leerpad-\d{4}-\d{2}-\d{2}\.pdf",
+        page.get_by_role("button", name="Overzicht downloaden (PDF)").click()
+    assert re.fullmatch(r"overzicht-leerpad-\d{4}-\d{2}-\d{2}\.pdf",
                         download.value.suggested_filename)
     text = pdf_text(download.value, tmp_path / "certificaat.pdf")
     for expected in (NAME, "2 van de 6 modules", "1. Wat is een resourcegroep",
@@ -182,21 +182,21 @@ def test_certificate_has_the_name_and_modules_and_keeps_no_name(page, site_url,
                      "geen diploma"):
         assert expected in text, expected
     assert "2. Doelen formuleren" in text.split("Nog te doen", 1)[1]
-    assert status.inner_text() == "Het certificaat is gedownload. Je naam is nergens bewaard."
+    assert status.inner_text() == "Het overzicht is gedownload. Je naam is nergens bewaard."
     # A name in another script: the PDF marks what its font cannot show, the page says so.
-    page.get_by_label("Je naam op het certificaat").fill("Ольга Zoë")
+    page.get_by_label("Je naam op het overzicht").fill("Ольга Zoë")
     with page.expect_download(timeout=90000) as download:
-        page.get_by_role("button", name="Certificaat downloaden (PDF)").click()
+        page.get_by_role("button", name="Overzicht downloaden (PDF)").click()
     assert "[?] Zoë" in pdf_text(download.value, tmp_path / "certificaat-2.pdf")
     expect(status).to_have_text(
-        "Het certificaat is gedownload. Je naam is nergens bewaard. De PDF kan sommige tekens "
+        "Het overzicht is gedownload. Je naam is nergens bewaard. De PDF kan sommige tekens "
         "niet laten zien: О л ь г а. Daar staat [?] in de PDF. Wil je je hele naam op het "
-        "certificaat? Schrijf hem dan met de letters van ons alfabet.")
+        "overzicht? Schrijf hem dan met de letters van ons alfabet.")
     stored = every_stored_value(page)
     assert STORE_KEY in stored
     assert "Testpersoon" not in stored and "Zo\\u00eb" not in stored
     page.reload()
-    assert page.get_by_label("Je naam op het certificaat").input_value() == ""
+    assert page.get_by_label("Je naam op het overzicht").input_value() == ""
     watch.assert_clean(page)
 
 
@@ -292,7 +292,7 @@ def test_session_planner_pdf_downloads_with_the_chosen_format(page, site_url, tm
                      "herken je?", "Alleen voor de trainer"):
         assert expected in text, expected
     with page.expect_download(timeout=90000) as download:
-        page.get_by_role("button", name="Handout voor deelnemers (PDF)").click()
+        page.get_by_role("button", name="Hand-out voor deelnemers (PDF)").click()
     handout = pdf_text(download.value, tmp_path / "handout.pdf")
     assert "Reflexronde: overnemen herkennen" in handout and "Mijn aantekeningen" in handout
     assert "Alleen voor de trainer" not in handout

@@ -611,7 +611,7 @@ def test_wrong_passphrase_and_tampered_files_change_nothing(page, safety_url, tm
                                          "answers": {"cijfer": "tien"}}}]}
     for content, message in ((plain, "moet een getal zijn"),
                              (dict(plain, format_version=2), "nieuwere versie van de site"),
-                             ("geen json", "geen geldig JSON-bestand")):
+                             ("geen json", "komt niet van deze site, of het is beschadigd")):
         bad.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
         choose_backup_file(page, bad)
         alert = page.locator('[data-rg="alert"]')

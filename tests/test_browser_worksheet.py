@@ -152,7 +152,7 @@ def test_json_export_then_import_into_a_cleared_worksheet(page, fixture_site_url
 
 
 @pytest.mark.parametrize("content, message", [
-    ("dit is geen json", "geen geldig JSON-bestand"),
+    ("dit is geen json", "komt niet van deze site, of het is beschadigd"),
     (json.dumps({"format": "rg-werkblad", "worksheet": "doelen", "schema_version": 1,
                  "answers": {}}), "hoort bij een ander werkblad"),
     (json.dumps({"format": "rg-werkblad", "worksheet": "alle-velden", "schema_version": 99,

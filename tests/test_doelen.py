@@ -31,7 +31,7 @@ NO_STEP_TIP = "Wat is een eerste kleine stap voor dit doel?"
 SMALLER_TIP = "Kun je de eerste stap kleiner maken? Kies iets wat je binnen een week kunt doen."
 CONCRETE_TIP = ("Maak de stap zo concreet mogelijk: wat doe je, en wanneer? "
                 "Bijvoorbeeld: ‘Dinsdag bel ik de bibliotheek.’")
-ALL_LATER = "Al je doelen zijn voor later. Een doel voor de komende weken helpt je op weg."
+ALL_LATER = "Al je doelen zijn voor later. Een doel voor de komende maanden helpt je op weg."
 
 
 def goal(**values: str) -> dict[str, str]:
@@ -284,7 +284,7 @@ def test_summary_of_nothing_has_the_empty_texts() -> None:
     blocks = SHEET.summary(SHEET.empty_answers())
     assert [(b.title, b.lines, b.empty_text) for b in blocks] == [
         ("Wat het belangrijkst is", (), "Je hebt nog niet opgeschreven wat moeilijk is."),
-        ("Doelen voor de komende weken", (), "Nog geen doel voor de komende weken."),
+        ("Doelen voor de komende maanden", (), "Nog geen doel voor de komende maanden."),
         ("Doelen voor later", (), "Nog geen doel voor later."),
         ("Mijn eerste stappen", (), "Nog geen eerste stappen."),
         ("Wie kan helpen", (), "Nog niemand genoemd."),
@@ -309,10 +309,10 @@ def test_summary_splits_goals_by_term() -> None:
         goal(doel="Ik wil weer lezen", gebied="persoonlijk"),
         goal(waarom="Omdat het moet", termijn="lang"),
     )
-    assert list(blocks) == ["Wat het belangrijkst is", "Doelen voor de komende weken",
+    assert list(blocks) == ["Wat het belangrijkst is", "Doelen voor de komende maanden",
                             "Doelen voor later", "Doelen zonder termijn", "Mijn eerste stappen",
                             "Wie kan helpen"]
-    assert blocks["Doelen voor de komende weken"] == (
+    assert blocks["Doelen voor de komende maanden"] == (
         "Ik wil zwemmen (herstel van gezondheid)", "Ik wil weten wie ik ben",
     )
     assert blocks["Doelen voor later"] == (
@@ -442,8 +442,9 @@ def test_bridge_import_of_a_foreign_file_is_refused_in_dutch() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("{niet json", "Dit bestand is geen geldig JSON-bestand (regel 1, kolom 2)."),
-    ("", "Dit bestand is geen geldig JSON-bestand (regel 1, kolom 1)."),
+    ("{niet json", "Dit bestand komt niet van deze site, of het is beschadigd (fout op regel 1, "
+                   "teken 2)."),
+    ("", "Dit bestand komt niet van deze site, of het is beschadigd (fout op regel 1, teken 1)."),
     ('{"format": NaN}', "Het bestand bevat een ongeldig getal (NaN)."),
     ('{"__proto__": {}}', "Het bestand bevat een niet toegestane naam ('__proto__')."),
     ('{"a": 1, "a": 2}', "Het bestand bevat de naam 'a' twee keer."),

@@ -261,7 +261,7 @@ def test_size_and_depth_limits(monkeypatch) -> None:
         deep = [deep]
     data = full_backup()
     data["worksheets"][1]["answers"]["answers"]["a"] = deep
-    with pytest.raises(DocumentError, match="dieper genest"):
+    with pytest.raises(DocumentError, match="ingewikkelder in elkaar"):
         read_backup(TEST_REGISTRY, json.dumps(data))
 
 

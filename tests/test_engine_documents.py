@@ -106,12 +106,12 @@ def test_parse_json_reads_plain_json_text_and_bytes() -> None:
 
 @pytest.mark.parametrize("text", ["{niet json", "", "   ", "{'a': 1}", '{"a": 1,}', "[1, 2"])
 def test_parse_json_refuses_non_json(text: str) -> None:
-    with pytest.raises(DocumentError, match="geen geldig JSON-bestand"):
+    with pytest.raises(DocumentError, match="komt niet van deze site, of het is beschadigd"):
         parse_json(text)
 
 
-def test_parse_json_names_line_and_column() -> None:
-    with pytest.raises(DocumentError, match=r"\(regel 2, kolom 8\)"):
+def test_parse_json_names_line_and_character() -> None:
+    with pytest.raises(DocumentError, match=r"\(fout op regel 2, teken 8\)"):
         parse_json('{\n  "a": ,\n}')
 
 
@@ -174,14 +174,14 @@ def test_parse_json_refuses_duplicate_keys_and_cuts_a_long_one() -> None:
 
 def test_parse_json_depth_limit() -> None:
     assert parse_json("[" * MAX_DEPTH + "1" + "]" * MAX_DEPTH) is not None
-    with pytest.raises(DocumentError, match="dieper genest"):
+    with pytest.raises(DocumentError, match="ingewikkelder in elkaar"):
         parse_json("[" * (MAX_DEPTH + 1) + "1" + "]" * (MAX_DEPTH + 1))
-    with pytest.raises(DocumentError, match="dieper genest"):
+    with pytest.raises(DocumentError, match="ingewikkelder in elkaar"):
         parse_json('{"a":' * (MAX_DEPTH + 1) + "{}" + "}" * (MAX_DEPTH + 1))
 
 
 def test_parse_json_survives_extreme_nesting() -> None:
-    with pytest.raises(DocumentError, match="genest"):
+    with pytest.raises(DocumentError, match="ingewikkelder in elkaar"):
         parse_json("[" * 200_000 + "]" * 200_000)
 
 
@@ -194,7 +194,7 @@ def test_parse_json_accepts_the_deepest_real_document() -> None:
 
 @pytest.mark.parametrize("raw", [b'{"a": "\xff"}', b'{"a": "caf\xe9"}', b"\xc3\x28"])
 def test_parse_json_refuses_invalid_utf8(raw: bytes) -> None:
-    with pytest.raises(DocumentError, match="geen tekstbestand in UTF-8"):
+    with pytest.raises(DocumentError, match="de tekst erin is niet te lezen"):
         parse_json(raw)
 
 

@@ -146,7 +146,7 @@ def test_every_answer_appears(filled: tuple[PdfReader, str]) -> None:
         ANSWERS["ideeen"],
         goal["doel"], goal["waarom"], goal["eerste_stap"], goal["hulp"],
         "Maatschappelijk herstel: werk, dagbesteding, wonen, contacten",
-        "Binnenkort: in de komende weken",
+        "Binnenkort: in de komende maanden",
         "Ik wil weer werken",
         "Later: over ongeveer een jaar",
     ]
@@ -246,7 +246,7 @@ def test_nothing_filled_in() -> None:
     # moeilijk, ideeen, geprobeerd and the goals group
     assert text.count(EMPTY) == 4
     for empty_text in ("Je hebt nog niet opgeschreven wat moeilijk is.",
-                       "Nog geen doel voor de komende weken.", "Nog geen doel voor later.",
+                       "Nog geen doel voor de komende maanden.", "Nog geen doel voor later.",
                        "Nog geen eerste stappen.", "Nog niemand genoemd."):
         assert empty_text in text
     assert "Laatst bijgewerkt" not in text

@@ -242,7 +242,7 @@ def test_one_role_has_no_differences() -> None:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("dit is geen json", "geen geldig JSON-bestand"),
+    ("dit is geen json", "komt niet van deze site, of het is beschadigd"),
     ("[1, 2]", "geen antwoordbestand van een werkblad"),
     (json.dumps({"format": "iets", "worksheet": "evaluatie-client"}), "geen antwoordbestand"),
     (json.dumps({"format": "rg-werkblad", "worksheet": "doelen", "schema_version": 1,
@@ -552,8 +552,8 @@ def test_pdf_holds_scores_differences_comparison_answers_and_actions() -> None:
         "Gehoord worden: cliënt 2,0 4,5 +2,5 hoger", "Eerst mijn punt bespreken.",
         "— cliënt, Sam", "Ik doe te veel boodschappen.", "— naaste, Anna",
         "Afgesproken in de ronde van 15 januari 2026: Iedereen laat elkaar uitpraten.",
-        "Anna en de buurvrouw verdelen de boodschappen.", "kapot.json: Dit bestand is geen "
-        "geldig JSON-bestand", "Pagina 1 van",
+        "Anna en de buurvrouw verdelen de boodschappen.", "kapot.json: Dit bestand komt niet "
+        "van deze site", "Pagina 1 van",
     ):
         assert expected in text, expected
 

@@ -67,7 +67,7 @@ def test_hints_and_summary_in_pyodide(pyodide_result: dict) -> None:
 def test_import_checks_in_pyodide(pyodide_result: dict) -> None:
     assert pyodide_result["imported"]
     assert pyodide_result["refused"]["ok"] is False
-    assert "geen geldig JSON-bestand" in pyodide_result["refused"]["message"]
+    assert "komt niet van deze site, of het is beschadigd" in pyodide_result["refused"]["message"]
 
 
 def test_pdf_export_in_pyodide_without_pillow(pyodide_result: dict) -> None:

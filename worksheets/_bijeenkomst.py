@@ -38,12 +38,12 @@ LONG_MEETING = 120
 GOALS_PER_MEETING = 3
 
 WELCOME = "Welkom en voorstelronde"
-LOOK_BACK = "Terugblik: afspraken die nog open staan"
+LOOK_BACK = "Terugblik: afspraken die nog openstaan"
 WENT_WELL = "Wat ging er goed de afgelopen tijd?"
 CONTACT = "Afspraken over contact in de groep"
 CLOSING = "Volgende bijeenkomst en afsluiting"
 GOAL_PREFIX = "Doel: "
-TERM_NAMES = {"kort": "komende weken", "lang": "later"}
+TERM_NAMES = {"kort": "komende maanden", "lang": "later"}
 
 
 # --------------------------------------------------------------------------- small helpers

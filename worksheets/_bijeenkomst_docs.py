@@ -86,7 +86,7 @@ def proposal_html(answers: Answers, context: Context) -> Safe:
     """The proposed agenda: open actions first, goals in priority order, usual items."""
     goals = logic.goals_in_priority(context)
     if goals:
-        intro = el("p", {}, "Dit voorstel komt uit je doelen. Doelen voor de komende weken staan "
+        intro = el("p", {}, "Dit voorstel komt uit je doelen. Doelen voor de komende maanden staan "
                             "eerst. Kies de punten in ‘Mijn agenda’. Laat je ‘Mijn agenda’ "
                             "leeg? Dan komt dit voorstel in de uitnodiging.")
     else:
@@ -178,7 +178,7 @@ def build_invitation(doc: Any, answers: Answers, context: Context,
     doc.meta_line(f"Bijeenkomst van {title}" if title else "Bijeenkomst van de resourcegroep")
     doc.space(3)
     doc.paragraph("Beste allemaal,")
-    doc.paragraph("Ik nodig je uit voor de bijeenkomst van mijn resourcegroep. We praten over "
+    doc.paragraph("Ik nodig jullie uit voor de bijeenkomst van mijn resourcegroep. We praten over "
                   "mijn doelen en over wat ieder van ons kan doen. Hieronder staat wanneer en "
                   "waar, wie er komen en wat we bespreken.")
     doc.field("Wanneer", [_capital(line) for line in (logic.long_date(answers["datum"]),

@@ -132,7 +132,7 @@ def _chart(pdf: Any, view: Overview, roles: list[str]) -> None:
                          style="F")
             pdf.set_y(y + BAR_HEIGHT + 2)
         pdf.ln(1)
-    note = "Balk: gemiddelde van 0 tot 5 (1 = klopt niet, 5 = klopt helemaal)."
+    note = "Balk: gemiddelde (1 = klopt niet, 5 = klopt helemaal)."
     if earlier:
         note += f" Zwarte streep: de ronde van {dutch_date(earlier.date)}."
     _write(pdf, note, 9, "I", MUTED)

@@ -188,7 +188,7 @@ def prompts_view(persons: Sequence[Person]) -> Safe:
     intro = ("Denk je dat je niemand hebt? Dat denken veel mensen. Vaak is er toch iemand: "
              "een buurman, iemand van een club, een oud-collega of een lotgenoot. "
              "Deze vragen helpen je op weg." if len(persons) < 4 else
-             "Bij deze sectors staat nog niemand. Misschien helpen deze vragen je.")
+             "Bij deze sectoren staat nog niemand. Misschien helpen deze vragen je.")
     return join(
         el("p", {}, intro),
         [el("div", {"class": "rg-prompt"}, el("h3", {}, s.label),

@@ -3,8 +3,9 @@
 A team counts how many clients it started the method with, and with how
 many of them the informal network was involved, a group was formed and the
 network took up a question. This turns the counts into percentages, compares
-them with the pilot (77%, 66% and 64% of 113 clients, Pilot Resourcegroepen
-Amsterdam 2018–2020; see ``content/methode/praktijk.md``) and draws them as
+them with the pilot (77%, 66% and 64% of its cases; the pilot guided 113
+clients, but its source does not say how many cases each percentage counts;
+Pilot Resourcegroepen Amsterdam 2018–2020; see ``content/methode/praktijk.md``) and draws them as
 an SVG bar chart and as a table, both built with the escaping HTML builder.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 from .engine.html import Safe, el
 
 PILOT_NAME = "Pilot Amsterdam 2018–2020"
-PILOT_SOURCE = "Pilot Resourcegroepen Amsterdam (z.d.), 113 cliënten"
+PILOT_SOURCE = "Pilot Resourcegroepen Amsterdam (z.d.)"
 PILOT_CLIENTS = 113
 #: Fewer clients than this and a percentage says little.
 FEW = 10
@@ -167,7 +168,7 @@ def legend(team_name: str = "Jullie team") -> Safe:
                   text)
 
     return el("ul", {"class": "rg-legend"}, item(TEAM_COLOUR, f"Jullie: {team_name}"),
-              item(PILOT_COLOUR, f"{PILOT_NAME} ({PILOT_CLIENTS} cliënten)"))
+              item(PILOT_COLOUR, PILOT_NAME))
 
 
 def figures_table(started: int | None, figures: list[Figure]) -> Safe:
@@ -190,6 +191,7 @@ def figures_table(started: int | None, figures: list[Figure]) -> Safe:
                  el("tbody", {}, rows)))
 
 
-SOURCE_NOTE = (f"Bron van de pilotcijfers: {PILOT_SOURCE}. De pilot was een praktijkproject "
-               "zonder vergelijkingsgroep. Gebruik de cijfers als spiegel voor het gesprek, "
-               "niet als norm.")
+SOURCE_NOTE = (f"Bron van de pilotcijfers: {PILOT_SOURCE}. In de pilot werden {PILOT_CLIENTS} "
+               "cliënten begeleid; de bron zegt niet op hoeveel van hen elk percentage is "
+               "gebaseerd. De pilot was een praktijkproject zonder vergelijkingsgroep. "
+               "Gebruik de cijfers als spiegel voor het gesprek, niet als norm.")

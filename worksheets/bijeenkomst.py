@@ -253,7 +253,7 @@ def summary(answers: Answers) -> list[SummaryBlock]:
                      "Nog geen datum, tijd of plek."),
         SummaryBlock("Wie komen er", tuple(p.label for p in logic.participants(answers)),
                      "Nog niemand uitgenodigd."),
-        SummaryBlock("Afspraken die nog open staan",
+        SummaryBlock("Afspraken die nog openstaan",
                      tuple(a.line() for a in logic.open_actions(answers)),
                      "Er staan geen afspraken open."),
     ]

@@ -28,7 +28,7 @@ from .engine.schema import (
 DIMENSIONS = (
     Option("persoonlijk", "Persoonlijk herstel: wie ben ik, wat geeft mij zin"),
     Option("maatschappelijk", "Maatschappelijk herstel: werk, dagbesteding, wonen, contacten"),
-    Option("gezondheid", "Herstel van gezondheid: klachten, lichaam, slapen, middelen"),
+    Option("gezondheid", "Herstel van gezondheid: klachten, lichaam, slapen, alcohol of drugs"),
 )
 DIMENSION_NAMES = {
     "persoonlijk": "persoonlijk herstel",
@@ -36,7 +36,7 @@ DIMENSION_NAMES = {
     "gezondheid": "herstel van gezondheid",
 }
 TERMS = (
-    Option("kort", "Binnenkort: in de komende weken"),
+    Option("kort", "Binnenkort: in de komende maanden"),
     Option("lang", "Later: over ongeveer een jaar"),
 )
 
@@ -82,7 +82,7 @@ SECTIONS = (
         id="doelen",
         title="Mijn doelen",
         intro="Maak van wat je belangrijk vindt een doel. Een doel voor later mag groot zijn. "
-              "Een doel voor de komende weken is klein en haalbaar. Je kunt zoveel doelen "
+              "Een doel voor de komende maanden is klein en haalbaar. Je kunt zoveel doelen "
               "toevoegen als je wilt.",
         fields=(
             Group(id="doelen", label="Mijn doelen", fields=GOAL_FIELDS,
@@ -171,7 +171,7 @@ def hints(answers: Answers) -> list[Hint]:
         if step:
             found.append(Hint(step, f"doelen.{index}.eerste_stap"))
     if goals and all(goal.get("termijn") == "lang" for _, goal in goals):
-        found.append(Hint("Al je doelen zijn voor later. Een doel voor de komende weken helpt "
+        found.append(Hint("Al je doelen zijn voor later. Een doel voor de komende maanden helpt "
                           "je op weg."))
     if goals:
         used = {goal.get("gebied") for _, goal in goals}
@@ -202,8 +202,8 @@ def summary(answers: Answers) -> list[SummaryBlock]:
         SummaryBlock("Wat het belangrijkst is",
                      tuple(f"{n}. {p}" for n, p in enumerate(problems[:5], start=1)),
                      "Je hebt nog niet opgeschreven wat moeilijk is."),
-        SummaryBlock("Doelen voor de komende weken", tuple(by_term["kort"]),
-                     "Nog geen doel voor de komende weken."),
+        SummaryBlock("Doelen voor de komende maanden", tuple(by_term["kort"]),
+                     "Nog geen doel voor de komende maanden."),
         SummaryBlock("Doelen voor later", tuple(by_term["lang"]), "Nog geen doel voor later."),
     ]
     if by_term[""]:
@@ -227,7 +227,7 @@ WORKSHEET = Worksheet(
     description="Schrijf op wat moeilijk is, wat het belangrijkst is, en welke doelen je hebt.",
     intro="Met dit werkblad zet je op een rij wat je nu moeilijk vindt en wat je wilt "
           "bereiken. Je doet het in je eigen tempo. Alles wat je typt, blijft in deze "
-          "browser. Niemand anders kan het zien. Neem de PDF mee naar je gesprek met je "
+          "browser. Wij kunnen het niet zien. Neem de PDF mee naar je gesprek met je "
           "regieondersteuner.",
     schema_version=1,
     sections=SECTIONS,

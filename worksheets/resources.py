@@ -56,7 +56,8 @@ PERSON_FIELDS = (
               help="Ook een plek of groep mag, zoals ‘de buurtkamer’ of ‘de voetbalclub’."),
     ShortText(id="relatie", label="Wie is het voor jou?", max_length=120,
               help="Bijvoorbeeld: zus, buurman, oud-collega, casemanager."),
-    Choice(id="sector", label="Sector", options=tuple(Option(s.value, s.label) for s in SECTORS),
+    Choice(id="sector", label="Sector: waar ken je deze persoon van?",
+           options=tuple(Option(s.value, s.label) for s in SECTORS),
            help="Twijfel je? Kies wat het beste past."),
     Choice(id="nabijheid", label="Hoe dichtbij staat deze persoon?", layout="row",
            options=tuple(Option(value, label) for value, label in RINGS),
@@ -201,7 +202,7 @@ WORKSHEET = Worksheet(
     intro="Met dit werkblad breng je in kaart wie je kan helpen: familie, vrienden, buren, "
           "collega's, ervaringsdeskundigen, vrijwilligers en professionals. Jij staat in het "
           "midden. Hoe dichter iemand bij jou staat, hoe dichter bij het midden. Alles wat je "
-          "typt, blijft in deze browser. Niemand anders kan het zien.",
+          "typt, blijft in deze browser. Wij kunnen het niet zien.",
     schema_version=1,
     sections=SECTIONS,
     hints=hints,

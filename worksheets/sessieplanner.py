@@ -50,7 +50,7 @@ SECTIONS = (
     Section(
         id="praktisch",
         title="Wanneer, waar en wie",
-        intro="Alles hier mag leeg blijven. Wat je invult, komt in het plan en de handout. "
+        intro="Alles hier mag leeg blijven. Wat je invult, komt in het plan en de hand-out. "
               "Schrijf hier geen namen van cliënten.",
         fields=(
             ShortText(id="groep", label="Groep of team", max_length=80,
@@ -72,11 +72,11 @@ SECTIONS = (
         title="Eigen aanvullingen",
         fields=(
             ItemList(id="extra_vragen", label="Eigen vragen voor deze sessie",
-                     help="Ze komen in het plan en in de handout, na de vragen van de vorm.",
+                     help="Ze komen in het plan en in de hand-out, na de vragen van de vorm.",
                      item_label="Vraag", add_label="Nog een vraag toevoegen", max_items=10,
                      max_length=200),
             LongText(id="notities", label="Aantekeningen voor jezelf", rows=3,
-                     help="Deze komen alleen in het sessieplan, niet in de handout."),
+                     help="Deze komen alleen in het sessieplan, niet in de hand-out."),
         ),
     ),
 )
@@ -117,12 +117,12 @@ def views(answers: Answers, context: Context) -> list[View]:
 WORKSHEET = Worksheet(
     id="sessieplanner",
     title="Sessieplanner",
-    description="Kies een sessievorm en een duur en krijg een plan met tijden en een handout "
+    description="Kies een sessievorm en een duur en krijg een plan met tijden en een hand-out "
                 "voor de intervisie.",
     intro="Met deze planner bereid je een intervisiebijeenkomst over resourcegroepen voor. "
           "Je kiest een vorm en een duur; de planner maakt een plan met tijden, rollen en "
           "vragen die de methode in beeld houden. Print het sessieplan voor jezelf en de "
-          "handout voor de deelnemers. Alles blijft in deze browser.",
+          "hand-out voor de deelnemers. Alles blijft in deze browser.",
     schema_version=1,
     sections=SECTIONS,
     hints=hints,
@@ -134,7 +134,7 @@ WORKSHEET = Worksheet(
                build=docs.build_plan,
                description="Het plan voor de gespreksleider: tijden, wat je per onderdeel "
                            "doet, rollen, vragen en je eigen aantekeningen."),
-        Export(id="handout", label="Handout voor deelnemers (PDF)", filename="handout",
+        Export(id="handout", label="Hand-out voor deelnemers (PDF)", filename="hand-out",
                build=docs.build_handout,
                description="Voor de deelnemers: het verloop, de rollen, de vragen en ruimte "
                            "voor aantekeningen. Zonder je eigen aantekeningen."),

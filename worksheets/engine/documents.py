@@ -19,6 +19,8 @@ MAX_BYTES = 5 * 1024 * 1024
 #: Deepest nesting a worksheet document can have (document > answers > group > item).
 MAX_DEPTH = 6
 FORBIDDEN_KEYS = frozenset({"__proto__", "constructor", "prototype"})
+DEEPER_THAN_A_WORKSHEET = ("Dit bestand komt niet van deze site: het zit ingewikkelder in "
+                           "elkaar dan een werkblad.")
 
 
 class DocumentError(ValueError):
@@ -80,7 +82,7 @@ def parse_json(text: str | bytes, *, max_bytes: int = MAX_BYTES,
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise DocumentError(
-                "Dit is geen tekstbestand in UTF-8; het is geen JSON-bestand.") from None
+                "Dit bestand komt niet van deze site: de tekst erin is niet te lezen.") from None
     try:
         data = json.loads(
             text, parse_constant=_reject_constant, object_pairs_hook=_checked_object
@@ -88,16 +90,16 @@ def parse_json(text: str | bytes, *, max_bytes: int = MAX_BYTES,
     except DocumentError:  # from the hooks above: already says what is wrong
         raise
     except RecursionError:
-        raise DocumentError("Het bestand is te diep genest om te lezen.") from None
+        raise DocumentError(DEEPER_THAN_A_WORKSHEET) from None
     except json.JSONDecodeError as error:
         raise DocumentError(
-            f"Dit bestand is geen geldig JSON-bestand (regel {error.lineno}, "
-            f"kolom {error.colno})."
+            f"Dit bestand komt niet van deze site, of het is beschadigd (fout op regel "
+            f"{error.lineno}, teken {error.colno})."
         ) from None
     except ValueError:  # an integer of more than 4300 digits
         raise DocumentError("In dit bestand staat een getal dat veel te lang is.") from None
     if _depth(data, limit=max_depth) > max_depth:
-        raise DocumentError("Het bestand is dieper genest dan een werkblad kan zijn.")
+        raise DocumentError(DEEPER_THAN_A_WORKSHEET)
     return data
 
 

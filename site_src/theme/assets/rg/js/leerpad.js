@@ -6,12 +6,12 @@ import { confirmDialog, download, isoDate, setBusy, setText, unshownNote } from 
 import { NO_STORAGE, clearProgress, dutchDate, onProgressChange, readProgress, storageWorks } from "./leerpad-store.js";
 
 const MODULE = "worksheets._zelftoets";
-const NONE_DONE = "Rond eerst minstens één module af. Dan kun je een certificaat maken.";
-const MAKING = "Het certificaat wordt gemaakt… De eerste keer duurt dat even.";
-const MADE = "Het certificaat is gedownload. Je naam is nergens bewaard.";
-const NAME_IN_LETTERS = "Wil je je hele naam op het certificaat? Schrijf hem dan met de letters van ons alfabet.";
+const NONE_DONE = "Rond eerst minstens één module af. Dan kun je een overzicht maken.";
+const MAKING = "Het overzicht wordt gemaakt… De eerste keer duurt dat even.";
+const MADE = "Het overzicht is gedownload. Je naam is nergens bewaard.";
+const NAME_IN_LETTERS = "Wil je je hele naam op het overzicht? Schrijf hem dan met de letters van ons alfabet.";
 const NO_PYTHON =
-  "Het certificaat kan niet worden gemaakt: Python kon niet starten in deze browser. " +
+  "Het overzicht kan niet worden gemaakt: Python kon niet starten in deze browser. " +
   "Probeer een nieuwere browser, of een browser waarin WebAssembly niet geblokkeerd is.";
 
 class LearningPath {
@@ -100,12 +100,12 @@ class LearningPath {
         module: MODULE, name: "certificate",
         args: { name: this.name.value, modules, today: isoDate() },
       });
-      download(bytes, `certificaat-leerpad-${isoDate()}.pdf`, "application/pdf");
+      download(bytes, `overzicht-leerpad-${isoDate()}.pdf`, "application/pdf");
       setText(this.status, unshown.length ? `${MADE} ${unshownNote(unshown, NAME_IN_LETTERS)}` : MADE,
         "done");
     } catch (error) {
       setText(this.status, this.python.state === "failed" ? NO_PYTHON
-        : `Het certificaat kon niet worden gemaakt. ${error.message}`, "failed");
+        : `Het overzicht kon niet worden gemaakt. ${error.message}`, "failed");
     } finally {
       this.waiting = false;
       setBusy(this.button, false);
@@ -115,7 +115,7 @@ class LearningPath {
   async reset() {
     const sure = await confirmDialog({
       title: "Voortgang wissen?",
-      message: "De afgeronde modules worden uit deze browser gewist. Dit kun je niet ongedaan maken. Maak eerst een certificaat als je je voortgang wilt bewaren.",
+      message: "De afgeronde modules worden uit deze browser gewist. Dit kun je niet ongedaan maken. Maak eerst een overzicht als je je voortgang wilt bewaren.",
       confirmLabel: "Voortgang wissen",
       danger: true,
     });
