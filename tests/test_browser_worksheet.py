@@ -339,6 +339,27 @@ def test_a_wipe_that_fails_keeps_the_answers(page, fixture_site_url) -> None:
     assert stored_answers(page, "alle-velden")["naam"] == "Blijft staan"
 
 
+def test_a_change_dropped_by_a_wipe_elsewhere_leaves_no_save_pending(
+        page, fixture_site_url) -> None:
+    """The page no longer says a save is pending: an update would wait 5 s for it."""
+    page.goto(fixture_site_url + ALL)
+    wait_for_form(page)
+    page.evaluate("""() => {
+        const field = document.querySelector("#ws-alle-velden-naam");
+        field.value = "Nog niet bewaard";
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        // what "Alles wissen" on Mijn gegevens does: the draft too is gone, then it tells
+        localStorage.removeItem("rg:klad:alle-velden");
+        new BroadcastChannel("rg-opslag").postMessage({ type: "wiped" });
+    }""")
+    expect(page.locator('[data-rg="alert"]')).to_have_text(
+        "Alles is gewist op de pagina Mijn gegevens.")
+    expect(page.locator("#ws-alle-velden-naam")).to_have_value("")
+    page.wait_for_timeout(400)  # longer than a save waits for more typing
+    assert page.get_attribute("[data-worksheet]", "data-saving") is None
+    assert stored_answers(page, "alle-velden") is None
+
+
 def test_versions_are_saved_and_compared(page, fixture_site_url) -> None:
     page.goto(fixture_site_url + ALL)
     wait_for_python(page)
