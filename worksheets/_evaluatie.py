@@ -227,7 +227,9 @@ _TITLES = {
 }
 _DESCRIPTIONS = {
     "client": "Vertel hoe jij je resourcegroep ervaart, in vier thema's.",
-    "naaste": "Vertel als naaste hoe jij de resourcegroep ervaart, in vier thema's.",
+    "naaste": "Vertel als naaste hoe jij de resourcegroep ervaart, in vier thema's. Ben je "
+              "ervaringsdeskundige of vrijwilliger in de groep, en niet voor je werk? Dan is "
+              "deze vragenlijst ook voor jou.",
     "professional": "Evalueer als professional hoe de resourcegroep werkt, in vier thema's.",
 }
 
