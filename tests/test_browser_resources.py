@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.conftest import wait_for_form, wait_for_python, wait_saved
+from tests.conftest import FAST_PYTHON, wait_for_form, wait_for_python, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +66,26 @@ def save_goals(page, site_url: str, goals: list[str]) -> None:
             page.get_by_role("button", name="+ Nog een doel toevoegen").click()
         page.fill(f"#ws-doelen-doelen-{index}-doel", goal)
     wait_saved(page)
+
+
+def test_on_a_phone_the_map_opens_in_its_middle_and_stays_where_it_was_scrolled(
+        browser, site_url) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 700}, is_mobile=True,
+                                  has_touch=True, service_workers="block")
+    context.add_init_script(FAST_PYTHON)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    wait_for_python(page)
+    fill_person(page, 0, "Anna", 0, 0)
+    wait_for_map(page, "Anna", count=1)
+    box = page.locator('[data-rg-view="kaart"] .rg-kaart')
+    scrolled, middle = box.evaluate("(b) => [b.scrollLeft, (b.scrollWidth - b.clientWidth) / 2]")
+    assert middle > 100 and abs(scrolled - middle) <= 1, (scrolled, middle)
+    box.evaluate("(b) => { b.scrollLeft = 40; }")
+    page.fill(field(0, "naam"), "Anna de Vries")  # the map is drawn again
+    wait_for_map(page, "Anna de Vries", count=1)
+    assert box.evaluate("(b) => b.scrollLeft") == 40
+    context.close()
 
 
 def test_add_edit_remove_people_and_the_map_follows(page, site_url, watch) -> None:

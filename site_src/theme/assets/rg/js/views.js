@@ -25,10 +25,24 @@ export function renderViews(container, worksheetId, views) {
     const body = section.querySelector(".rg-view-body");
     if (body.dataset.html !== view.html) {
       body.dataset.html = view.html;
-      replaceKeepingFocus(body, view.html);
+      keepingScroll(body, () => replaceKeepingFocus(body, view.html));
       reapplySort(body);
     }
   }
+}
+
+// Boxes that scroll sideways on a phone (the map, wide tables) stay where the user
+// scrolled them when the view is drawn again; a map seen for the first time opens
+// in its middle, on "Ik", not on its left edge.
+const SCROLL_BOXES = ".rg-kaart, .rg-table-wrap";
+
+function keepingScroll(body, replace) {
+  const before = [...body.querySelectorAll(SCROLL_BOXES)].map((box) => box.scrollLeft);
+  replace();
+  body.querySelectorAll(SCROLL_BOXES).forEach((box, index) => {
+    if (index < before.length) box.scrollLeft = before[index];
+    else if (box.classList.contains("rg-kaart")) box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  });
 }
 
 const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
@@ -94,6 +108,6 @@ function reapplySort(body) {
 export function showWithoutPython(summary, saving) {
   const text = document.createElement("p");
   text.className = "rg-muted";
-  text.textContent = "Zonder Python komt hier geen overzicht." + (saving ? " Je antwoorden worden wel bewaard." : "");
+  text.textContent = "Zonder rekenhulp komt hier geen overzicht." + (saving ? " Je antwoorden worden wel bewaard." : "");
   summary.replaceChildren(text);
 }
