@@ -477,16 +477,16 @@ def test_without_python_files_wait_and_clearing_them_keeps_the_warning(page, sit
     page.goto(site_url + OVERVIEW)
     page.wait_for_selector('[data-eval-overview][data-python="failed"]', timeout=60000)
     alert = page.locator('[data-eval="alert"]')
-    expect(alert).to_contain_text("Python kon niet starten")
+    expect(alert).to_contain_text("De rekenhulp kon niet starten")
     answers = tmp_path / "sam.json"
     answers.write_text("{}", encoding="utf-8")
     page.set_input_files('[data-eval="file-input"]', [str(answers)])
     summary = page.locator('[data-eval="summary"]')
     expect(summary).to_have_text(
-        "1 bestand gekozen. Zonder Python kan deze pagina ze niet samenvoegen.")
+        "1 bestand gekozen. Zonder rekenhulp kan deze pagina ze niet samenvoegen.")
     page.get_by_role("button", name="Alle bestanden weghalen").click()
     expect(summary).to_have_text("Nog geen bestanden toegevoegd.")
-    expect(alert).to_contain_text("Python kon niet starten")
+    expect(alert).to_contain_text("De rekenhulp kon niet starten")
 
 
 HOLDS_UPDATE = """() => !document.dispatchEvent(

@@ -220,7 +220,7 @@ def test_self_check_says_so_when_python_cannot_start(page, site_url) -> None:
     page.locator("[data-quiz]").scroll_into_view_if_needed()
     page.wait_for_selector('[data-quiz][data-quiz-state="failed"]', timeout=30000)
     assert page.locator("[data-quiz-status]").inner_text().startswith(
-        "De zelftoets kan niet laden: Python kon niet starten")
+        "De zelftoets kan niet laden: de rekenhulp kon niet starten")
     assert page.locator("[data-quiz-form]").is_hidden()
 
 

@@ -147,9 +147,9 @@ def test_worksheet_shows_a_result_computed_by_python_in_a_worker(page, site_url,
     page.goto(site_url + "werkbladen/doelen/")
     wait_for_form(page)
     status = page.locator('[data-rg="python-status"]')
-    assert status.inner_text() in ("Python wordt geladen…", "Python is klaar")
+    assert status.inner_text() in ("Rekenhulp wordt geladen…", "Rekenhulp is klaar")
     wait_for_python(page)
-    assert status.inner_text() == "Python is klaar"
+    assert status.inner_text() == "Rekenhulp is klaar"
     page.fill("#ws-doelen-moeilijk-0", "Slapen lukt slecht")
     summary = page.locator('[data-rg="summary"]')
     summary.get_by_text("1. Slapen lukt slecht").wait_for(timeout=15000)
@@ -166,17 +166,17 @@ def test_python_failure_is_explained_and_typing_still_saves(page, site_url) -> N
     wait_for_form(page)
     page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=30000)
     alert = page.locator('[data-rg="alert"]')
-    assert "Python kon niet starten" in alert.inner_text()
+    assert "De rekenhulp kon niet starten" in alert.inner_text()
     # The summary no longer promises an overview "once Python is ready".
     assert page.locator('[data-rg="summary"]').inner_text() == \
-        "Zonder Python komt hier geen overzicht. Je antwoorden worden wel bewaard."
+        "Zonder rekenhulp komt hier geen overzicht. Je antwoorden worden wel bewaard."
     page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")
     wait_saved(page)
     # Switching to the practice example and back takes other messages away, not this one.
     page.get_by_role("button", name="Oefenmodus: bekijk een voorbeeld").click()
     page.get_by_role("button", name="Terug naar mijn eigen antwoorden").click()
     expect(page.locator('[data-rg="practice-banner"]')).to_be_hidden()
-    expect(alert).to_contain_text("Python kon niet starten")
+    expect(alert).to_contain_text("De rekenhulp kon niet starten")
     page.reload()
     wait_for_form(page)
     assert page.input_value("#ws-doelen-moeilijk-0") == "Toch bewaard"
@@ -186,7 +186,7 @@ def test_python_files_of_another_version_are_refused_with_a_message(page, site_u
     # A page still open from before an update must not run the newer version's files.
     page.route("**/py/pdf.zip*", lambda route: route.fulfill(body=b"PK other version"))
     expect(alert_after_a_pdf(page, site_url)).to_have_text(
-        "De PDF kon niet worden gemaakt. Python kon zijn bestanden niet laden (pdf). "
+        "De PDF kon niet worden gemaakt. De rekenhulp kon zijn bestanden niet laden (pdf). "
         "Laad de pagina opnieuw.", timeout=30000)
 
 
@@ -244,10 +244,10 @@ def test_a_python_worker_that_stops_is_started_again(page, context, site_url) ->
     page.fill("#ws-doelen-moeilijk-0", "Na de storing")
     page.get_by_role("button", name="PDF downloaden").click()
     alert = page.locator('[data-rg="alert"]')
-    expect(alert).to_have_text("De PDF kon niet worden gemaakt. Python is onverwacht gestopt "
+    expect(alert).to_have_text("De PDF kon niet worden gemaakt. De rekenhulp is onverwacht gestopt "
                                "en start opnieuw. Probeer het zo nog eens.", timeout=30000)
     page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=60000)
-    expect(page.locator('[data-rg="python-status"]')).to_have_text("Python is klaar")
+    expect(page.locator('[data-rg="python-status"]')).to_have_text("Rekenhulp is klaar")
     # The new worker starts without the snapshot (the first one used the test server's
     # unpacked snapshot) and answers as before.
     readies = page.evaluate("window.rgReadies")
@@ -276,7 +276,7 @@ def test_a_python_call_without_an_answer_starts_python_again(page, site_url) -> 
     page.evaluate("sessionStorage.setItem('rg:python-call-timeout-ms', '1500')")
     page.get_by_role("button", name="PDF downloaden").click()
     expect(page.locator('[data-rg="alert"]')).to_have_text(
-        "De PDF kon niet worden gemaakt. Python is onverwacht gestopt en start opnieuw. "
+        "De PDF kon niet worden gemaakt. De rekenhulp is onverwacht gestopt en start opnieuw. "
         "Probeer het zo nog eens.", timeout=30000)
     page.evaluate("sessionStorage.removeItem('rg:python-call-timeout-ms')")
     page.wait_for_selector('[data-worksheet][data-python="ready"]', timeout=60000)
@@ -314,14 +314,14 @@ def test_python_that_keeps_stopping_is_given_up_with_a_message(page, context,
                                timeout=60000)
         page.get_by_role("button", name="PDF downloaden").click()
         expect(page.locator('[data-rg="alert"]')).to_contain_text(
-            "Python is onverwacht gestopt en start opnieuw", timeout=30000)
+            "De rekenhulp is onverwacht gestopt en start opnieuw", timeout=30000)
     page.wait_for_function("() => window.rgReadies.length === 3", timeout=60000)
     assert page.evaluate("window.rgReadies") == [0, 1, 2]
     page.get_by_role("button", name="PDF downloaden").click()
     page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=30000)
-    expect(page.locator('[data-rg="python-status"]')).to_have_text("Python is gestopt")
+    expect(page.locator('[data-rg="python-status"]')).to_have_text("Rekenhulp is gestopt")
     expect(page.locator('[data-rg="alert"]')).to_contain_text(
-        "Python is een paar keer onverwacht gestopt. Laad de pagina opnieuw")
+        "De rekenhulp is een paar keer onverwacht gestopt. Laad de pagina opnieuw")
     page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")  # typing still saves
     wait_saved(page)
 
@@ -330,7 +330,7 @@ def test_without_webassembly_python_is_not_even_downloaded(page, site_url, watch
     page.add_init_script("delete globalThis.WebAssembly")  # as in Safari's Lockdown Mode
     page.goto(site_url + "werkbladen/doelen/")
     page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=10000)
-    assert "Python kon niet starten" in page.locator('[data-rg="alert"]').inner_text()
+    assert "De rekenhulp kon niet starten" in page.locator('[data-rg="alert"]').inner_text()
     page.fill("#ws-doelen-moeilijk-0", "Toch bewaard")
     wait_saved(page)
     assert not [url for url in watch.requests if "/py-worker.js" in url or "/runtime/" in url]
@@ -341,4 +341,4 @@ def test_python_that_hangs_times_out_with_a_message(page, site_url) -> None:
     page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: a silent hang
     page.goto(site_url + "werkbladen/doelen/")
     page.wait_for_selector('[data-worksheet][data-python="failed"]', timeout=20000)
-    assert "Python kon niet starten" in page.locator('[data-rg="alert"]').inner_text()
+    assert "De rekenhulp kon niet starten" in page.locator('[data-rg="alert"]').inner_text()

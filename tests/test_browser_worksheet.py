@@ -215,6 +215,8 @@ def test_goals_pdf_holds_the_answers(page, site_url, tmp_path, watch) -> None:
                      "Herstel van gezondheid", "Dinsdag bel ik het zwembad",
                      "Mijn doelen op een rij", "(niet ingevuld)", "Pagina 1 van"):
         assert expected in text, expected
+    # one way of writing a date in the whole PDF: "Gemaakt op 23 november 2026"
+    assert re.search(r"Laatst bijgewerkt: \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}", text), text[:300]
     assert reader.metadata.title == "Doelen formuleren"
     watch.assert_clean(page)
 

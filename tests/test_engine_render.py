@@ -587,6 +587,15 @@ def test_render_summary_escapes_titles_lines_and_empty_texts() -> None:
     assert muted == [f"Niets {EVIL}", "Nog niets ingevuld."]
 
 
+def test_lines_that_number_themselves_get_no_bullet() -> None:
+    numbered = SummaryBlock("Belangrijk", ("1. Slapen", "2. Geld", " "))
+    assert numbered.numbered
+    assert not SummaryBlock("Doelen", ("1. Slapen", "Geld")).numbered
+    assert not SummaryBlock("Leeg", ()).numbered
+    html = str(render_summary([numbered, SummaryBlock("Doelen", ("Zwemmen",))]))
+    assert html.count('<ul class="rg-numbered">') == 1 and html.count("<ul>") == 1
+
+
 def test_render_summary_of_nothing_is_empty() -> None:
     assert render_summary([]) == ""
 

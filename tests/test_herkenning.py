@@ -138,6 +138,11 @@ def test_describe_and_advice_are_dutch_sentences() -> None:
     assert describe(many).endswith("en nog 1.")
 
 
+def test_the_advice_for_a_date_also_fits_the_date_of_an_event() -> None:
+    event = advice(find_identifiers("Op 12 maart 2025 ging het mis."))
+    assert "een paar maanden geleden" in event and "geboortedatum" in event
+
+
 def test_odd_input_never_raises() -> None:
     for text in (None, 12, "   ", "\n\n", "€ 12,50", "’’’", "A.", "A. B."):
         assert isinstance(find_identifiers(text), list)  # type: ignore[arg-type]

@@ -34,7 +34,7 @@ from worksheets import casus
 from worksheets._evaluatie import SHEETS, THEMES
 from worksheets._evaluatie_overzicht import combine
 from worksheets._herkenning import find_identifiers
-from worksheets._teamcijfers import PILOT_NAME
+from worksheets._teamcijfers import PILOT_NAME, UNNAMED_TEAM
 from worksheets.engine.documents import new_document, normalize
 from worksheets.engine.schema import Answers
 
@@ -201,10 +201,11 @@ def _check_planner(page: Page, text: str) -> None:
 
 def _check_team(page: Page, text: str) -> None:
     """Chart and table: the team's name in the chart's ``<title>`` and ``<desc>`` and
-    in the legend ("Jullie: name"); counts are read as numbers, not shown as text."""
-    team = text[:80].strip() or "Jullie team"
+    in the legend ("Jullie: name", or "Jullie team" without one); counts are read as
+    numbers, not shown as text."""
+    team = text[:80].strip() or UNNAMED_TEAM
     assert_run(page, f"Staafdiagram: {team} naast de {PILOT_NAME}", text)
-    assert_run(page, f"Jullie: {team}", text)
+    assert_run(page, team if team == UNNAMED_TEAM else f"Jullie: {team}", text)
     assert f"{team} " in page.root.find("desc", id="rg-team-chart-desc").text(), text
 
 

@@ -125,6 +125,12 @@ def test_chart_shows_unknown_figures_as_not_known() -> None:
     assert chart.count("nog niet bekend") == 3 * 2  # in the bars and in the description
 
 
+def test_the_legend_names_the_team_once() -> None:
+    assert "Jullie: Team Noord" in str(SHEET.views(answers(team="Team Noord"), {})[0].html)
+    unnamed = str(SHEET.views(answers(), {})[0].html)
+    assert "Jullie team" in unnamed and "Jullie: Jullie team" not in unnamed
+
+
 def test_summary_lines() -> None:
     [block] = SHEET.summary(answers(gestart="12", netwerk="9"))
     assert block.lines == ("Informeel netwerk betrokken: 9 van 12 (75%); pilot 77%",)

@@ -26,7 +26,8 @@ KINDS: dict[str, tuple[str, str]] = {
 #: What to write instead, per kind.
 ADVICE: dict[str, str] = {
     "naam": "Gebruik een rol (‘de cliënt’, ‘zijn zus’) of een verzonnen letter (‘cliënt A’).",
-    "datum": "Schrijf een leeftijd in grote lijnen, zoals ‘begin dertig’.",
+    "datum": "Schrijf ‘vorig voorjaar’ of ‘een paar maanden geleden’. Is het een "
+             "geboortedatum? Schrijf dan een leeftijd in grote lijnen, zoals ‘begin dertig’.",
     "postcode": "Laat de postcode weg.",
     "telefoon": "Laat het telefoonnummer weg.",
     "adres": "Schrijf ‘woont zelfstandig’ of ‘in een grote stad’ in plaats van een adres.",

@@ -18,6 +18,8 @@ from typing import Any
 from .engine.html import Safe, el
 
 PILOT_NAME = "Pilot Amsterdam 2018–2020"
+#: What the team is called when it gave no name.
+UNNAMED_TEAM = "Jullie team"
 PILOT_SOURCE = "Pilot Resourcegroepen Amsterdam (z.d.)"
 PILOT_CLIENTS = 113
 #: Fewer clients than this and a percentage says little.
@@ -130,7 +132,7 @@ def _bar(y: float, percent: int | None, colour: str, who: str) -> list[Safe]:
     return parts
 
 
-def chart_svg(figures: list[Figure], team_name: str = "Jullie team") -> Safe:
+def chart_svg(figures: list[Figure], team_name: str = UNNAMED_TEAM) -> Safe:
     """Grouped horizontal bars: per measure the team and the pilot, 0–100%."""
     height = 36 + BLOCK * len(figures)
     grid = [el("text", {"x": f"{_x(tick):.1f}", "y": 18, "text-anchor": "middle",
@@ -160,14 +162,15 @@ def chart_svg(figures: list[Figure], team_name: str = "Jullie team") -> Safe:
               grid, blocks)
 
 
-def legend(team_name: str = "Jullie team") -> Safe:
+def legend(team_name: str = UNNAMED_TEAM) -> Safe:
     def item(colour: str, text: str) -> Safe:
         return el("li", {}, el("svg", {"viewBox": "0 0 16 16", "width": 16, "height": 16,
                                        "aria-hidden": "true", "class": "rg-swatch"},
                                el("rect", {"width": 16, "height": 16, "rx": 2, "fill": colour})),
                   text)
 
-    return el("ul", {"class": "rg-legend"}, item(TEAM_COLOUR, f"Jullie: {team_name}"),
+    team = team_name if team_name == UNNAMED_TEAM else f"Jullie: {team_name}"
+    return el("ul", {"class": "rg-legend"}, item(TEAM_COLOUR, team),
               item(PILOT_COLOUR, PILOT_NAME))
 
 

@@ -72,9 +72,11 @@ PRACTICAL = Section(
 
 PARTICIPANT_FIELDS = (
     Choice(id="naam", label="Kies iemand van je kaart", dynamic=True, layout="row",
-           help="Dit zijn de mensen die je op je kaart hebt voorgedragen voor je groep."),
+           help="Dit zijn de mensen die je op je kaart hebt voorgedragen voor je groep.",
+           alternative=True),
     ShortText(id="andere_naam", label="Of typ een naam", max_length=80,
-              help="Staat de persoon niet in de lijst? Typ dan hier de naam."),
+              help="Staat de persoon niet in de lijst? Typ dan hier de naam.",
+              alternative=True),
     Choice(id="rol", label="Wat is de rol van deze persoon in de groep?", options=ROLES),
     YesNo(id="voorgesprek", label="Heb je met deze persoon al een voorgesprek gehad?",
           help="Een kort gesprek vooraf, met z’n tweeën of samen met je regieondersteuner."),

@@ -61,8 +61,8 @@ SECTIONS = (
               "Laat ook weg waaraan iemand te herkennen is: geboortedatum, adres, postcode, "
               "telefoonnummer, e-mailadres, werkgever of een bijzondere gebeurtenis die in de "
               "krant stond. Schrijf een leeftijd in grote lijnen, zoals ‘begin dertig’.\n\n"
-              "Zodra Python klaar is, wijst het werkblad aan wat op een naam, datum, adres of "
-              "nummer lijkt. Het herkent niet alles: lees je tekst daarom ook zelf na.",
+              "Zodra de rekenhulp klaar is, wijst het werkblad aan wat op een naam, datum, "
+              "adres of nummer lijkt. Het herkent niet alles: lees je tekst daarom ook zelf na.",
         fields=(),
     ),
     Section(

@@ -15,6 +15,7 @@ from ._teamcijfers import (
     PILOT_NAME,
     SOURCE_NOTE,
     STARTED,
+    UNNAMED_TEAM,
     chart_svg,
     count_text,
     difference_text,
@@ -141,7 +142,7 @@ def _hints(answers: Answers) -> list[Hint]:
 
 
 def _team_name(answers: Answers) -> str:
-    return answers["team"].strip() or "Jullie team"
+    return answers["team"].strip() or UNNAMED_TEAM
 
 
 def summary(answers: Answers) -> list[SummaryBlock]:

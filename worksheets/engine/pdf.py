@@ -38,6 +38,10 @@ FAMILY = "Atkinson"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 EMPTY = "(niet ingevuld)"
+#: Room a question needs below it on a page (two lines of question, one of answer), in mm.
+QUESTION_ROOM = 18
+#: Height of a list's label above its blocks, in mm.
+LABEL_HEIGHT = 6
 #: Lines of one table row at most: a taller row continues in the next row (a row
 #: higher than a page cannot be drawn at all).
 TABLE_ROW_LINES = 30
@@ -199,17 +203,31 @@ def _write(pdf: Any, text: str, size: float = 11, style: str = "",
     pdf.multi_cell(0, height or size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
 
 
-def _heading(pdf: Any, text: str, size: float) -> None:
-    if pdf.get_y() > pdf.h - 50:
-        pdf.add_page()
+def _heading(pdf: Any, text: str, size: float, then: float = 0) -> None:
+    """A heading, with room below it for ``then`` mm of lesser headings and a question."""
+    _room_for_a_question(pdf, above=_heading_height(size) + then)
     pdf.ln(3)
     _write(pdf, text, size, "B", ACCENT)
     pdf.ln(1)
 
 
+def _heading_height(size: float) -> float:
+    return 4 + size * 0.5
+
+
+def _room_for_a_question(pdf: Any, above: float = 0) -> None:
+    """A new page unless a question (and ``above`` mm of headings over it) fits here."""
+    if pdf.get_y() > pdf.h - pdf.b_margin - QUESTION_ROOM - above:
+        pdf.add_page()
+
+
 def _field_answer(pdf: Any, spec: Field, value: Any) -> None:
-    _write(pdf, spec.label, 11, "B")
+    """A question and its answer; a question is never the last line of a page."""
     lines = answer_lines(spec, value)
+    if not lines and spec.alternative:
+        return
+    _room_for_a_question(pdf)
+    _write(pdf, spec.label, 11, "B")
     if lines:
         for line in lines:
             _write(pdf, line, 11)
@@ -218,8 +236,12 @@ def _field_answer(pdf: Any, spec: Field, value: Any) -> None:
     pdf.ln(2)
 
 
-def _group_answer(pdf: Any, spec: Group, items: list[dict[str, Any]]) -> None:
-    _write(pdf, spec.label, 12, "B")
+def _group_answer(pdf: Any, spec: Group, items: list[dict[str, Any]],
+                  titled: bool = False) -> None:
+    """The filled-in blocks of a list; its label unless the section above has that title."""
+    _room_for_a_question(pdf, above=(0 if titled else LABEL_HEIGHT) + _heading_height(12))
+    if not titled:
+        _write(pdf, spec.label, 12, "B")
     filled = [(number, item) for number, item in enumerate(items, start=1)
               if not spec.is_empty([item])]
     if not filled:
@@ -235,12 +257,13 @@ def _group_answer(pdf: Any, spec: Group, items: list[dict[str, Any]]) -> None:
 def _summary(pdf: Any, sheet: Worksheet, blocks: list[SummaryBlock]) -> None:
     if not blocks:
         return
-    _heading(pdf, sheet.summary_title, 16)
+    _heading(pdf, sheet.summary_title, 16, then=LABEL_HEIGHT)
     for block in blocks:
         _write(pdf, block.title, 12, "B")
         lines = [line for line in block.lines if line.strip()]
         for line in lines or [block.empty_text or EMPTY]:
-            _write(pdf, f"• {line}" if lines else line, 11, "" if lines else "I")
+            bullet = "• " if lines and not block.numbered else ""
+            _write(pdf, bullet + line, 11, "" if lines else "I")
         pdf.ln(2)
 
 
@@ -254,11 +277,11 @@ def answers_pdf(sheet: Worksheet, answers: Answers, font_dir: Path,
         _write(pdf, f"Laatst bijgewerkt: {saved_at}", 10, "", MUTED)
     pdf.ln(2)
     for section in sheet.sections:
-        _heading(pdf, section.title, 16)
+        _heading(pdf, section.title, 16, then=LABEL_HEIGHT + _heading_height(12))
         for spec in section.fields:
             value = answers.get(spec.id, spec.empty())
             if isinstance(spec, Group):
-                _group_answer(pdf, spec, value)
+                _group_answer(pdf, spec, value, titled=spec.label == section.title)
             else:
                 _field_answer(pdf, spec, value)
     _summary(pdf, sheet, sheet.summary(answers))
@@ -321,7 +344,7 @@ def blank_pdf(sheet: Worksheet, font_dir: Path, blocks_per_group: int = 2) -> by
     _write(pdf, sheet.intro, 11)
     _write(pdf, "Datum: ____________________", 11)
     for section in sheet.sections:
-        _heading(pdf, section.title, 16)
+        _heading(pdf, section.title, 16, then=LABEL_HEIGHT + _heading_height(12))
         if section.intro:
             _write(pdf, section.intro, 10, "", MUTED)
             pdf.ln(1)

@@ -221,7 +221,8 @@ def render_summary(blocks: list[SummaryBlock]) -> Safe:
     parts = []
     for block in blocks:
         lines = [line for line in block.lines if line.strip()]
-        body = (el("ul", {}, [el("li", {}, line) for line in lines]) if lines
+        body = (el("ul", {"class": "rg-numbered" if block.numbered else None},
+                   [el("li", {}, line) for line in lines]) if lines
                 else el("p", {"class": "rg-muted"}, block.empty_text or "Nog niets ingevuld."))
         parts.append(el("div", {"class": "rg-summary-block"}, el("h3", {}, block.title), body))
     return join(parts)
@@ -329,7 +330,7 @@ def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
         el("div", {"class": "rg-status", "role": "status"},
            el("span", {"data-rg": "save-status"}, "Nog niets opgeslagen"),
            el("span", {"data-rg": "python-status", "class": "rg-python-status"},
-              "Python wordt geladen…")),
+              "Rekenhulp wordt geladen…")),
         el("div", {"class": "rg-alert", "data-rg": "alert", "role": "alert", "hidden": True}),
         _practice(sheet),
         el("form", {"class": "rg-form", "novalidate": True, "autocomplete": "off",
@@ -341,6 +342,6 @@ def render_worksheet(sheet: Worksheet, blank_pdf_href: str) -> Safe:
            el("div", {"class": "rg-general-hints", "data-rg": "hints", "aria-live": "polite"}),
            el("div", {"class": "rg-summary", "data-rg": "summary", "aria-live": "polite"},
               el("p", {"class": "rg-muted"},
-                 "Je overzicht verschijnt hier zodra Python klaar is."))),
+                 "Je overzicht verschijnt hier zodra de rekenhulp klaar is."))),
         _toolbar(sheet, blank_pdf_href),
     )

@@ -44,6 +44,9 @@ class Field:
     id: str
     label: str
     help: str = ""
+    #: One of two ways to give the same answer ("choose from the map, or type a name"):
+    #: a PDF leaves it out when it is empty, instead of saying "(niet ingevuld)".
+    alternative: bool = False
 
     kind: ClassVar[str] = "field"
 
@@ -301,6 +304,10 @@ class Hint:
     path: str = ""
 
 
+#: A summary line that starts with its own number.
+NUMBERED_LINE = re.compile(r"\d+\. ")
+
+
 @dataclass(frozen=True)
 class SummaryBlock:
     """One block of derived output: a heading and its lines."""
@@ -308,6 +315,12 @@ class SummaryBlock:
     title: str
     lines: tuple[str, ...]
     empty_text: str = ""
+
+    @property
+    def numbered(self) -> bool:
+        """Lines that number themselves ("1. …"): shown without a bullet before them."""
+        lines = [line for line in self.lines if line.strip()]
+        return bool(lines) and all(NUMBERED_LINE.match(line) for line in lines)
 
 
 Migration = Callable[[Answers], Answers]

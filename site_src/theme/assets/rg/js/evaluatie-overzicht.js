@@ -10,7 +10,7 @@ import { busy, confirmDialog, download, hideAlert, isoDate, setText, showAlert, 
 const MODULE = "worksheets._evaluatie_overzicht";
 const SAVE_DELAY_MS = 400;
 const NO_PYTHON =
-  "Python kon niet starten in deze browser. Zonder Python kan deze pagina de bestanden " +
+  "De rekenhulp kon niet starten in deze browser. Zonder rekenhulp kan deze pagina de bestanden " +
   "niet samenvoegen. Probeer een nieuwere browser, of een browser waarin WebAssembly " +
   "niet geblokkeerd is.";
 const NO_STORAGE =
@@ -176,17 +176,17 @@ class OverviewPage {
 
   pythonState(state, info) {
     if (state === "restarting") {
-      setText(this.el.pythonStatus, "Python start opnieuw…", "loading");
+      setText(this.el.pythonStatus, "Rekenhulp start opnieuw…", "loading");
       this.root.dataset.python = "loading";
     } else if (state === "ready") {
-      setText(this.el.pythonStatus, "Python is klaar", "ready");
+      setText(this.el.pythonStatus, "Rekenhulp is klaar", "ready");
       this.root.dataset.python = "ready";
       this.alert.stand("python", "");
       this.refresh();
       const idle = globalThis.requestIdleCallback || ((fn) => setTimeout(fn, 1500));
       idle(() => this.python.call("preloadPdf", {}).catch(() => {}), { timeout: 5000 });
     } else {
-      setText(this.el.pythonStatus, info?.message ? "Python is gestopt" : "Python kon niet starten", "failed");
+      setText(this.el.pythonStatus, info?.message ? "Rekenhulp is gestopt" : "Rekenhulp kon niet starten", "failed");
       this.root.dataset.python = "failed";
       this.alert.stand("python", info?.message || NO_PYTHON);
       this.showWaiting();
@@ -219,9 +219,9 @@ class OverviewPage {
     const files = `${count} ${count === 1 ? "bestand" : "bestanden"}`;
     let text = NO_FILES;
     if (count && this.python && this.python.state === "failed") {
-      text = `${files} gekozen. Zonder Python kan deze pagina ze niet samenvoegen.`;
+      text = `${files} gekozen. Zonder rekenhulp kan deze pagina ze niet samenvoegen.`;
     } else if (count) {
-      text = `${files} klaar. Python wordt nog geladen…`;
+      text = `${files} klaar. De rekenhulp wordt nog geladen…`;
     }
     setText(this.el.summary, text);
   }

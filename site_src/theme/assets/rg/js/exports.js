@@ -20,7 +20,7 @@ export async function exportPdf(page, button) {
       if (page.uses.length) await page.loadContext();
       const { bytes, unshown } = await page.python.call("exportPdf", {
         worksheet: page.id, answers: readForm(page.form), today: isoDate(),
-        savedAt: page.savedAt ? new Date(page.savedAt).toLocaleString("nl-NL") : "",
+        savedAt: page.savedAt ? new Date(page.savedAt).toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short" }) : "",
         exportId: button.dataset.export || "", options, context: page.context,
         practice: page.practice,
       });

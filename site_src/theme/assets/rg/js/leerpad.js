@@ -11,7 +11,7 @@ const MAKING = "Het overzicht wordt gemaakt… De eerste keer duurt dat even.";
 const MADE = "Het overzicht is gedownload. Je naam is nergens bewaard.";
 const NAME_IN_LETTERS = "Wil je je hele naam op het overzicht? Schrijf hem dan met de letters van ons alfabet.";
 const NO_PYTHON =
-  "Het overzicht kan niet worden gemaakt: Python kon niet starten in deze browser. " +
+  "Het overzicht kan niet worden gemaakt: de rekenhulp kon niet starten in deze browser. " +
   "Probeer een nieuwere browser, of een browser waarin WebAssembly niet geblokkeerd is.";
 
 class LearningPath {

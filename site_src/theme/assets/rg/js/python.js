@@ -10,7 +10,7 @@ const DEFAULT_CALL_TIMEOUT_MS = 120000;
 const MAX_RESTARTS = 2;
 
 export const FAILED_MESSAGE =
-  "Python kon niet starten in deze browser. Je kunt gewoon verder typen: je antwoorden " +
+  "De rekenhulp kon niet starten in deze browser. Je kunt gewoon verder typen: je antwoorden " +
   "worden bewaard. Een PDF maken of een bestand openen lukt pas met een nieuwere browser " +
   "of als WebAssembly niet geblokkeerd is.";
 
@@ -30,9 +30,9 @@ function timeoutMs(name, fallback) {
 
 // The reason a call in progress gets when the worker stops under it (the error is
 // marked ``stopped``: the page may simply wait for the new worker).
-const STOPPED_MESSAGE = "Python is onverwacht gestopt en start opnieuw. Probeer het zo nog eens.";
+const STOPPED_MESSAGE = "De rekenhulp is onverwacht gestopt en start opnieuw. Probeer het zo nog eens.";
 const STOPPED_FOR_GOOD_MESSAGE =
-  "Python is een paar keer onverwacht gestopt. Laad de pagina opnieuw om het nog eens te proberen.";
+  "De rekenhulp is een paar keer onverwacht gestopt. Laad de pagina opnieuw om het nog eens te proberen.";
 
 function stoppedError() {
   const error = new Error(STOPPED_MESSAGE);

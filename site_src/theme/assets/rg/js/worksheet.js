@@ -389,10 +389,10 @@ class WorksheetPage {
 
   pythonState(state, info) {
     if (state === "restarting") {
-      setText(this.pythonStatus, "Python start opnieuw…", "loading");
+      setText(this.pythonStatus, "Rekenhulp start opnieuw…", "loading");
       this.root.dataset.python = "loading";
     } else if (state === "ready") {
-      setText(this.pythonStatus, "Python is klaar", "ready");
+      setText(this.pythonStatus, "Rekenhulp is klaar", "ready");
       this.root.dataset.python = "ready";
       // Hints first (for the restored answers); then, when the page is idle, warm up
       // the PDF stack so the first export does not wait for it, and let the search
@@ -406,7 +406,7 @@ class WorksheetPage {
       });
     } else {
       releaseSearch();
-      setText(this.pythonStatus, info?.message ? "Python is gestopt" : "Python kon niet starten", "failed");
+      setText(this.pythonStatus, info?.message ? "Rekenhulp is gestopt" : "Rekenhulp kon niet starten", "failed");
       this.root.dataset.python = "failed";
       delete this.root.dataset.evaluating;  // nothing will come
       showWithoutPython(this.summary, this.canSave && !this.saveFailed);

@@ -11,7 +11,7 @@ const MODULE = "worksheets._zelftoets";
 const LOADING = "De toets laadt… De eerste keer duurt dat een paar seconden.";
 const READY = "Kies bij elke vraag een antwoord. Kies daarna ‘Controleer mijn antwoorden’.";
 const FAILED =
-  "De zelftoets kan niet laden: Python kon niet starten in deze browser. De rest van de " +
+  "De zelftoets kan niet laden: de rekenhulp kon niet starten in deze browser. De rest van de " +
   "module kun je gewoon lezen. De toets werkt in een nieuwere browser, of als WebAssembly " +
   "niet geblokkeerd is.";
 const NOT_FOUND = "Deze zelftoets kon niet worden geladen. Probeer de pagina opnieuw te openen.";
