@@ -473,6 +473,16 @@ def test_exports_through_the_bridge() -> None:
     assert SECRET_NOTE in full  # the client's own complete copy keeps everything
 
 
+def test_the_full_pdf_leaves_out_the_way_of_naming_a_person_not_used() -> None:
+    people = [block("deelnemers", andere_naam="Oom Piet"), block("deelnemers", naam="Anna")]
+    text = pdf_text(bridge.export_pdf(
+        "bijeenkomst", json.dumps(answers(deelnemers=people)), "2026-03-01",
+        font_dir=str(FONTS), context_json=json.dumps(CONTEXT)))
+    assert "Oom Piet" in text and "Anna" in text
+    assert text.count("Kies iemand van je kaart") == 1  # for Anna, not for Oom Piet
+    assert text.count("Of typ een naam") == 1
+
+
 # --------------------------------------------------------------------------- versions
 
 
