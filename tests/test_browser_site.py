@@ -44,7 +44,28 @@ def test_a_first_visit_starts_python_only_once_the_form_is_usable(page, site_url
     watch.assert_clean(page)
 
 
-DARK_MODE_TOGGLE = 'label[for="__palette_1"]'  # hidden until the theme's script has run
+# The colour switch goes from the device's setting to light, then to dark. Its first
+# step (hidden until the theme's script has run):
+DARK_MODE_TOGGLE = 'label[for="__palette_1"]'
+
+
+def choose_dark_mode(page) -> None:
+    page.locator(DARK_MODE_TOGGLE).click()
+    page.locator('label[for="__palette_2"]').click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_the_colours_follow_the_device_until_the_user_chooses(page, site_url) -> None:
+    body = page.locator("body")
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url)
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")  # the phone turns light in the morning
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    choose_dark_mode(page)
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
 
 
 def test_the_theme_runs_on_a_worksheet_page_once_its_form_is_usable(page, site_url,
@@ -60,8 +81,7 @@ def test_the_theme_runs_on_a_worksheet_page_once_its_form_is_usable(page, site_u
     page.unroute("**/assets/rg/js/worksheet.js")
     wait_for_form(page)
     expect(page.locator(DARK_MODE_TOGGLE)).to_be_visible()
-    page.locator(DARK_MODE_TOGGLE).click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    choose_dark_mode(page)
     wait_for_python(page)
     watch.assert_clean(page)
 
@@ -71,8 +91,7 @@ def test_the_theme_runs_even_when_the_form_never_gets_usable(page, site_url) -> 
     page.goto(site_url + "werkbladen/doelen/")
     expect(page.locator(DARK_MODE_TOGGLE)).to_be_visible(timeout=15000)
     assert page.locator("[data-worksheet][data-ready]").count() == 0
-    page.locator(DARK_MODE_TOGGLE).click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    choose_dark_mode(page)
 
 
 MATERIAL_SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
