@@ -341,6 +341,19 @@ def test_a_wipe_that_fails_keeps_the_answers(page, fixture_site_url) -> None:
     assert stored_answers(page, "alle-velden")["naam"] == "Blijft staan"
 
 
+def test_keuze_wissen_shows_once_something_is_chosen(page, fixture_site_url) -> None:
+    page.goto(fixture_site_url + ALL)
+    wait_for_form(page)
+    clear = page.locator('[data-field="akkoord"] [data-rg-action="clear-choice"]')
+    expect(clear).to_be_hidden()
+    page.check("#ws-alle-velden-akkoord-0")
+    expect(clear).to_be_visible()
+    clear.click()
+    expect(clear).to_be_visible()  # it keeps the focus it just got, so it stays
+    page.locator("#ws-alle-velden-naam").focus()
+    expect(clear).to_be_hidden()
+
+
 def test_a_change_dropped_by_a_wipe_elsewhere_leaves_no_save_pending(
         page, fixture_site_url) -> None:
     """The page no longer says a save is pending: an update would wait 5 s for it."""
