@@ -341,6 +341,30 @@ def test_a_wipe_that_fails_keeps_the_answers(page, fixture_site_url) -> None:
     assert stored_answers(page, "alle-velden")["naam"] == "Blijft staan"
 
 
+def test_a_long_one_line_answer_wraps_but_takes_no_line_breaks(page, site_url) -> None:
+    page.set_viewport_size({"width": 360, "height": 700})
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    goal = page.locator("#ws-doelen-doelen-0-doel")
+    assert goal.evaluate("(field) => field.tagName") == "TEXTAREA"
+    goal.click()
+    page.keyboard.type("Ik wil weer elke woensdag meetrainen")
+    page.keyboard.press("Enter")
+    page.keyboard.type(" met het zaalvoetbalteam in de sporthal")
+    page.evaluate("""() => {
+        const field = document.querySelector("#ws-doelen-doelen-0-doel");
+        const end = field.value.length;
+        field.setRangeText("\\nen daarna\\r\\nnablijven", end, end, "end");
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+    }""")  # as a paste does
+    expected = ("Ik wil weer elke woensdag meetrainen met het zaalvoetbalteam in de sporthal"
+                " en daarna nablijven")
+    expect(goal).to_have_value(expected)
+    assert goal.evaluate("(field) => field.getBoundingClientRect().height") > 40  # two lines
+    wait_saved(page)
+    assert stored_answers(page, "doelen")["doelen"][0]["doel"] == expected
+
+
 def test_keuze_wissen_shows_once_something_is_chosen(page, fixture_site_url) -> None:
     page.goto(fixture_site_url + ALL)
     wait_for_form(page)

@@ -549,7 +549,7 @@ def test_user_controlled_strings_are_escaped() -> None:
     assert top is not None and top.attrs["data-title"] == f"Titel {EVIL}"
     values = {n.attrs.get("value") for n in nodes if n.tag == "input"}
     assert f"w{ATTR}" in values
-    placeholders = {n.attrs.get("placeholder") for n in nodes if n.tag == "input"}
+    placeholders = {n.attrs.get("placeholder") for n in nodes if n.tag in ("input", "textarea")}
     assert f"Voorbeeld {EVIL}" in placeholders
     links = [n.attrs["href"] for n in nodes if n.tag == "a"]
     assert links == [f"leeg.pdf{ATTR}"]

@@ -89,6 +89,11 @@ def render_field(sheet: Worksheet, spec: Field, path: str, nested: bool = False)
     raise TypeError(f"no renderer for field type {type(spec).__name__}")
 
 
+#: A one-line answer that may be this long wraps over two lines: a field that takes no
+#: line breaks (worksheet.js), where a single-line field would hide most of it on a phone.
+WRAP_FROM = 120
+
+
 def _render_text(spec: ShortText, base: str, path: str, nested: bool,
                  help_html: Safe, help_id: str | None, hint: Safe) -> Safe:
     common = {"id": base, "name": base, "maxlength": spec.max_length,
@@ -96,6 +101,10 @@ def _render_text(spec: ShortText, base: str, path: str, nested: bool,
               "autocomplete": "off", "spellcheck": "true"}
     if isinstance(spec, LongText):
         control = el("textarea", {**common, "rows": spec.rows})
+    elif spec.max_length >= WRAP_FROM:
+        control = el("textarea", {**common, "rows": 2, "class": "rg-one-line",
+                                  "data-one-line": True,
+                                  "placeholder": spec.placeholder or None})
     else:
         control = el("input", {"type": "text", **common,
                                "placeholder": spec.placeholder or None})

@@ -174,3 +174,17 @@ export function itemHasContent(value) {
   if (value && typeof value === "object") return Object.values(value).some(itemHasContent);
   return value !== null && value !== undefined;
 }
+
+// A one-line answer shown over two lines (render.WRAP_FROM): Enter adds no line
+// break, and pasted line breaks become spaces.
+export function keepOnOneLine(event) {
+  const field = event.target;
+  if (!field.matches?.("textarea[data-one-line]")) return;
+  if (event.type === "keydown") {
+    if (event.key === "Enter") event.preventDefault();
+  } else if (/[\r\n]/.test(field.value)) {
+    const at = field.selectionStart;
+    field.value = field.value.replace(/\r\n|[\r\n]/g, " ");
+    field.setSelectionRange(at, at);
+  }
+}

@@ -4,7 +4,7 @@
 // Safety nets (see store.js, safety.js, tabs.js): verified saves with revisions,
 // a synchronous draft per keystroke, one writing tab, backup reminders, the
 // optional passphrase, and a message when stored answers have vanished.
-import { applyChoices, fillForm, readForm } from "./form.js";
+import { applyChoices, fillForm, keepOnOneLine, readForm } from "./form.js";
 import { addItem, clearChoice, clearWorksheet, fillFromButton, moveItem, removeItem } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
@@ -111,7 +111,8 @@ class WorksheetPage {
   }
 
   async start(startup) {
-    this.form.addEventListener("input", () => this.changed());
+    this.form.addEventListener("keydown", keepOnOneLine);
+    this.form.addEventListener("input", (event) => { keepOnOneLine(event); this.changed(); });
     this.form.addEventListener("change", () => this.changed());
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.onClick(event));
