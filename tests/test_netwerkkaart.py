@@ -380,8 +380,12 @@ def test_compare_finds_joined_left_moved_and_nominated() -> None:
     assert [b.name for _, b in changes.status] == ["anna"]
     html = changes_html(changes)
     for text in ("Nieuw op de kaart", "Dichterbij gekomen", "anna: van dichtbij naar heel "
-                 "dichtbij", "Niet meer op de kaart", "Henk"):
+                 "dichtbij", "Niet meer op de kaart", "Henk",
+                 # in the words of the question, not "gevraagd", which is a contact status
+                 "Wil je nu ook vragen voor je resourcegroep",
+                 "Wil je niet meer vragen voor je resourcegroep"):
         assert text in html
+    assert "gevraagd voor" not in html
 
 
 def test_compare_same_name_twice_is_matched_in_order() -> None:

@@ -88,6 +88,11 @@ def test_intro_section_has_a_prompt_for_every_sector() -> None:
                   "Professionals in de ggz:", "Professionals in het sociaal domein"):
         assert label in intro
     assert "Denk je dat je niemand hebt?" in intro
+    # on the page the prompts are a list, one sector per item, not one long paragraph
+    html = str(render_worksheet(SHEET, "leeg.pdf"))
+    start = html.index("Denk je dat je niemand hebt?")
+    listed = html[html.index("<ul", start):html.index("</ul>", start)]
+    assert listed.count("<li>") == 7 and "<li>Familie: " in listed
 
 
 def test_page_renders_with_exports_and_versions() -> None:

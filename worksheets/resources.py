@@ -81,7 +81,7 @@ PERSON_FIELDS = (
     YesNo(id="voorgedragen", label="Wil je deze persoon vragen voor je resourcegroep?"),
 )
 
-PROMPTS_INTRO = "\n".join(f"{s.label}: {' '.join(s.prompts)}" for s in SECTORS)
+PROMPTS_INTRO = "\n".join(f"- {s.label}: {' '.join(s.prompts)}" for s in SECTORS)
 
 SECTIONS = (
     Section(

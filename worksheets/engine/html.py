@@ -78,6 +78,18 @@ def paragraphs(value: str, attributes: dict[str, object] | None = None) -> Safe:
     )
 
 
+def authored_paragraphs(value: str, attributes: dict[str, object] | None = None) -> Safe:
+    """A worksheet's own text (never a user's): as ``paragraphs``, and a block whose
+    every line starts with "- " is a list."""
+    blocks = [block.strip() for block in value.strip().split("\n\n") if block.strip()]
+    return join([
+        el("ul", attributes, [el("li", {}, line[2:]) for line in block.split("\n")])
+        if all(line.startswith("- ") for line in block.split("\n"))
+        else el("p", attributes, [join(*_with_breaks(block))])
+        for block in blocks
+    ])
+
+
 def _with_breaks(block: str) -> list[object]:
     lines = block.split("\n")
     out: list[object] = []

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from .documents import FORMAT, MAX_BYTES
-from .html import Safe, el, join, paragraphs
+from .html import Safe, authored_paragraphs, el, join
 from .schema import (
     Choice,
     Date,
@@ -221,7 +221,8 @@ def render_section(sheet: Worksheet, section: Section) -> Safe:
     heading_id = f"ws-{sheet.id}--sectie-{section.id}"
     return el("section", {"class": "rg-section", "aria-labelledby": heading_id},
               el("h2", {"id": heading_id}, section.title),
-              paragraphs(section.intro, {"class": "rg-section-intro"}) if section.intro else None,
+              authored_paragraphs(section.intro, {"class": "rg-section-intro"})
+              if section.intro else None,
               [render_field(sheet, spec, spec.id) for spec in section.fields])
 
 

@@ -6,7 +6,7 @@ import { loadVersions, saveVersions } from "./store.js";
 import { busy } from "./ui.js";
 
 const label = (version) => new Date(version.saved_at).toLocaleString("nl-NL",
-  { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });  // fits a phone's picker
 
 export class Versions {
   constructor(page) {
