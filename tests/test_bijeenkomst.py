@@ -590,3 +590,17 @@ def test_export_then_import_round_trip() -> None:
     assert json.loads(bridge.import_answers("bijeenkomst", text)) == {
         "ok": True, "answers": full_answers()}
     assert re.search(r'"schema_version": 1', text)
+
+
+def shown_text(views: list) -> str:
+    """What the views say on screen (without tags, so without the buttons' values)."""
+    return re.sub(r"<[^>]+>", " ", "".join(str(view.html) for view in views))
+
+
+def test_without_an_own_agenda_the_proposal_is_shown_once() -> None:
+    views = shown_text(SHEET.views(answers(), {}))
+    assert views.count("Welkom en voorstelronde") == 1
+    assert views.count("25 minuten") == 1 and "De agenda duurt samen" not in views
+    timed = shown_text(SHEET.views(answers(begintijd="19:30"), {}))
+    assert timed.count("Welkom en voorstelronde") == 2  # the second time with clock times
+    assert "19:30" in timed

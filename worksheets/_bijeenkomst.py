@@ -338,12 +338,18 @@ def clock_times(items: list[AgendaItem], start: int | None) -> list[str]:
     return times
 
 
+def missing_minutes_note(items: list[AgendaItem]) -> str:
+    """'Bij 2 punten staat nog geen tijd.', or '' when every point has its minutes."""
+    missing = sum(1 for item in items if item.minutes is None)
+    if not missing:
+        return ""
+    return f"Bij {missing} {'punt' if missing == 1 else 'punten'} staat nog geen tijd."
+
+
 def time_message(items: list[AgendaItem], length: int | None) -> str:
     """A gentle sentence comparing the agenda's minutes with the meeting; '' if nothing to say."""
     total = total_minutes(items)
-    missing = sum(1 for item in items if item.minutes is None)
-    note = (f" Bij {missing} {'punt' if missing == 1 else 'punten'} staat nog geen tijd."
-            if missing else "")
+    note = " " + missing_minutes_note(items) if missing_minutes_note(items) else ""
     if not total:
         return note.strip()
     if length is None:

@@ -108,13 +108,17 @@ def agenda_html(answers: Answers, context: Context) -> Safe:
     parts: list[Any] = []
     if is_proposal:
         parts.append(el("p", {}, "Je hebt nog geen eigen agenda gemaakt. In de uitnodiging "
-                                 "komt dan het voorstel."))
+                                 "komt dan het voorstel hierboven."))
     meeting = [line for line in (logic.long_date(answers["datum"]), time_range(answers)) if line]
     if meeting:
         parts.append(el("p", {}, el("strong", {}, _capital(", ".join(meeting)))))
     start = logic.parse_clock(answers["begintijd"])
-    parts.append(_agenda_list(items, start))
-    message = logic.time_message(items, logic.meeting_length(answers))
+    if start is not None or not is_proposal:  # the proposal itself stands just above
+        parts.append(_agenda_list(items, start))
+    length = logic.meeting_length(answers)
+    # Without the meeting's length there is nothing to compare: the list says "Samen: …".
+    message = (logic.time_message(items, length) if length is not None
+               else logic.missing_minutes_note(items))
     if message:
         parts.append(el("p", {"class": "rg-hint"}, message))
     return join(parts)
