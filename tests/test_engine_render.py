@@ -614,3 +614,12 @@ def test_a_fill_button_carries_a_value_the_field_accepts() -> None:
     for wrong in ([{"kleur": "paars"}], [{"titel": "x" * 21}], [{}, {}, {}], "tekst"):
         with pytest.raises(ValueError, match=r"^blokken: "):
             fill_button(spec, wrong, "Neem over", "Klaar")
+
+
+def test_a_scale_choice_is_a_row_marked_as_a_scale() -> None:
+    sheet = Worksheet(id="schaal", title="Schaal", description="", intro="", schema_version=1,
+                      sections=(Section(id="s", title="S", fields=(
+                          Choice(id="c", label="Klopt het?", layout="scale", options=tuple(
+                              Option(str(n), str(n)) for n in range(1, 6))),)),))
+    html = str(render_worksheet(sheet, "leeg.pdf"))
+    assert 'class="rg-options rg-options--row rg-options--scale"' in html

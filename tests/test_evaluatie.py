@@ -107,7 +107,7 @@ def test_questionnaires_declare_the_same_four_themes() -> None:
             statements, better = section.fields[:-1], section.fields[-1]
             assert [f.id for f in statements] == theme.statement_ids()
             assert len(statements) == 3
-            assert all(isinstance(f, Choice) and f.options == SCALE and f.layout == "row"
+            assert all(isinstance(f, Choice) and f.options == SCALE and f.layout == "scale"
                        for f in statements)
             assert isinstance(better, LongText) and better.label == "Wat kan beter?"
             layouts.add(tuple(f.id for f in section.fields))

@@ -253,7 +253,7 @@ def _about_fields(role: str) -> tuple[Field, ...]:
 
 def _theme_section(theme: Theme, role: str, number: int) -> Section:
     statements = tuple(
-        Choice(id=field_id, label=text, options=SCALE, layout="row")
+        Choice(id=field_id, label=text, options=SCALE, layout="scale")
         for field_id, text in zip(theme.statement_ids(), theme.statements[role], strict=True)
     )
     better = LongText(id=theme.better_id, label="Wat kan beter?", rows=3, max_length=2000,

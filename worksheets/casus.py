@@ -259,8 +259,8 @@ WORKSHEET = Worksheet(
     description="Bereid een casus voor de intervisie voor, zonder namen of andere gegevens "
                 "waaraan iemand te herkennen is.",
     intro="Breng je een casus in bij de intervisie? Met dit werkblad zet je hem kort en "
-          "helder op papier, met één vraag aan de groep. " + NO_NAMES + " Alles wat je "
-          "typt, blijft in deze browser.",
+          "helder op papier, met één vraag aan de groep, zonder namen (zie hieronder). "
+          "Alles wat je typt, blijft in deze browser.",
     schema_version=1,
     sections=SECTIONS,
     example=CASUS_VOORBEELD,

@@ -145,8 +145,11 @@ def _render_options(spec: Choice | Scale | YesNo, base: str, nested: bool,
         clear = el("button", {"type": "button", "class": "rg-link-button",
                               "data-rg-action": "clear-choice"},
                    "Keuze wissen", el("span", {"class": "rg-visually-hidden"}, f": {spec.label}"))
-    row = isinstance(spec, Scale | YesNo) or (isinstance(spec, Choice) and spec.layout == "row")
+    row = isinstance(spec, Scale | YesNo) or (
+        isinstance(spec, Choice) and spec.layout in ("row", "scale"))
     layout = "rg-options rg-options--row" if row else "rg-options"
+    if isinstance(spec, Choice) and spec.layout == "scale":
+        layout += " rg-options--scale"
     return el("fieldset", {**_wrapper_attrs(spec, nested),
                            "aria-describedby": _described(help_id, f"{base}-hint")},
               el("legend", {}, spec.label), help_html,

@@ -103,7 +103,8 @@ class Choice(Field):
     multiple: bool = False
     #: Options come at run time from ``Worksheet.choices`` (e.g. the saved goals).
     dynamic: bool = False
-    #: "row" puts short options side by side (e.g. 1–5 and "weet ik niet").
+    #: "row" puts short options side by side; "scale" too, and on a phone keeps the
+    #: first five (1–5) in one row of equal boxes, with any others below them.
     layout: str = "column"
     kind: ClassVar[str] = "choice"
 
