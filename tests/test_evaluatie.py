@@ -545,8 +545,9 @@ def test_pdf_holds_scores_differences_comparison_answers_and_actions() -> None:
     for expected in (
         "Evaluatie van de resourcegroep", "Groep van Sam · 12 maart 2026",
         "3 personen: 1 cliënt, 1 naaste en 1 professional. Gemaakt op 13 maart 2026.",
-        "Thema Cliënt Naaste Professional", "Gehoord worden 4,5 (2 antw., 1× weet ik niet) "
-        "2,0 (3 antw.) 3,7 (3 antw.)", "Taken en rollen 3,0 (3 antw.) 2,0 (3 antw.) 5,0",
+        "Thema Cliënt Naaste Professional", "Gehoord worden 4,5 (2 antwoorden, 1 keer weet ik "
+        "niet) 2,0 (3 antwoorden) 3,7 (3 antwoorden)",
+        "Taken en rollen 3,0 (3 antwoorden) 2,0 (3 antwoorden) 5,0",
         "Taken en rollen: verschil 3,0 punten. Laagst: naaste (2,0). Hoogst: professional (5,0).",
         "Vraag voor het gesprek", "Vergeleken met de ronde van 15 januari 2026",
         "Gehoord worden: cliënt 2,0 4,5 +2,5 hoger", "Eerst mijn punt bespreken.",

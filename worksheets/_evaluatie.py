@@ -280,6 +280,12 @@ def decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+def answer_counts(answers: int, dont_know: int) -> str:
+    """'2 antwoorden, 1 keer weet ik niet': what a score was made of, in words."""
+    counted = f"{answers} {'antwoord' if answers == 1 else 'antwoorden'}"
+    return f"{counted}, {dont_know} keer weet ik niet" if dont_know else counted
+
+
 def _hints(answers: Answers) -> list[Hint]:
     started = any(theme_scores(answers, theme) != ([], 0) for theme in THEMES)
     if not started:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._evaluatie import ROLE_NAMES, ROLES, THEMES, Theme, decimal
+from ._evaluatie import ROLE_NAMES, ROLES, THEMES, Theme, answer_counts, decimal
 from ._evaluatie_chart import chart_svg
 from ._evaluatie_scores import (
     DUPLICATE,
@@ -161,11 +161,8 @@ def _score_cell(theme_id: str, role: str, score: Score) -> Safe:
         value = el("span", {"class": "rg-eval-mean rg-muted"}, "geen cijfers")
     else:
         value = el("strong", {"class": "rg-eval-mean"}, decimal(score.mean))
-    details = [f"{score.answers} {'antwoord' if score.answers == 1 else 'antwoorden'}"]
-    if score.dont_know:
-        details.append(f"{score.dont_know}× weet ik niet")
     return el("td", {"data-theme": theme_id, "data-role": role}, value,
-              el("span", {"class": "rg-eval-n"}, ", ".join(details)))
+              el("span", {"class": "rg-eval-n"}, answer_counts(score.answers, score.dont_know)))
 
 
 def _scores_table(view: Overview, roles: list[str]) -> Safe:

@@ -15,7 +15,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._evaluatie import HIGHEST, ROLE_NAMES, THEMES, decimal
+from ._evaluatie import HIGHEST, ROLE_NAMES, THEMES, answer_counts, decimal
 from ._evaluatie_html import (
     ALL_ROLES,
     NO_GROUP,
@@ -166,8 +166,7 @@ def _scores(pdf: Any, view: Overview, roles: list[str]) -> None:
         for role in roles:
             score = view.scores[theme.id][role]
             value = decimal(score.mean) if score.mean is not None else "geen cijfers"
-            extra = f", {score.dont_know}× weet ik niet" if score.dont_know else ""
-            cells.append(f"{value} ({score.answers} antw.{extra})")
+            cells.append(f"{value} ({answer_counts(score.answers, score.dont_know)})")
         rows.append(cells)
     _table(pdf, rows, (2, *[2] * len(roles)))
 
