@@ -128,7 +128,7 @@ ACTION_FIELDS = (
     ShortText(id="wie", label="Wie doet het?", max_length=120),
     Date(id="wanneer", label="Wanneer moet het klaar zijn?"),
     Choice(id="status", label="Is het gedaan?", options=STATUS, layout="row",
-           help="Wat nog open staat, komt de volgende keer terug op de agenda."),
+           help="Wat nog openstaat, komt de volgende keer terug op de agenda."),
 )
 
 OFFER_FIELDS = (
@@ -145,7 +145,7 @@ PLAN = Section(
     intro="Vul dit in tijdens of na de bijeenkomst. Dit is het plan van jullie groep: "
           "iedereen mag het zien.\n\n"
           "Niet iedereen hoeft een taak te hebben. Er zijn en meedenken is ook een bijdrage.\n\n"
-          "Zet een afspraak op ‘Klaar’ als die gedaan is. Wat nog open staat, komt de volgende "
+          "Zet een afspraak op ‘Klaar’ als die gedaan is. Wat nog openstaat, komt de volgende "
           "keer vanzelf op de agenda. Tip: kies na elke bijeenkomst onderaan de pagina ‘Bewaar "
           "deze versie’. Dan kun je later zien wat er veranderd is.",
     fields=(
@@ -324,8 +324,8 @@ WORKSHEET = Worksheet(
     intro="Met dit werkblad bereid je samen met je regieondersteuner de bijeenkomst van je "
           "resourcegroep voor. Het werkblad maakt een voorstel voor de agenda uit je doelen. "
           "Daarna maak je een uitnodiging.\n\n"
-          "Tijdens of na de bijeenkomst schrijf je hier het RG-plan op: wie doet wat, en "
-          "wanneer. Alles wat je typt, blijft in deze browser.",
+          "Tijdens of na de bijeenkomst schrijf je hier het plan van je groep op, het "
+          "RG-plan: wie doet wat, en wanneer. Alles wat je typt, blijft in deze browser.",
     schema_version=1,
     sections=(PRACTICAL, PEOPLE, AGENDA, PLAN, CONTACT, NEXT, OWN_NOTES),
     hints=hints,
