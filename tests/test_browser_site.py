@@ -55,6 +55,19 @@ def choose_dark_mode(page) -> None:
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
+def test_a_colour_choice_stored_by_the_old_two_palettes_is_forgotten(page, site_url) -> None:
+    """Positions changed when the device's setting came first: 1 was dark, is now light."""
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url)
+    page.evaluate("""() => localStorage.setItem(__md_scope.pathname + ".__palette", JSON.stringify(
+        { index: 1, color: { media: "(prefers-color-scheme: dark)", scheme: "slate",
+                             primary: "indigo", accent: "indigo" } }))""")
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.wait_for_function("""() => JSON.parse(localStorage.getItem(
+        __md_scope.pathname + ".__palette")).color.media === '(prefers-color-scheme)'""")
+
+
 def test_the_colours_follow_the_device_until_the_user_chooses(page, site_url) -> None:
     body = page.locator("body")
     page.emulate_media(color_scheme="dark")
