@@ -474,13 +474,14 @@ def test_exports_through_the_bridge() -> None:
 
 
 def test_the_full_pdf_leaves_out_the_way_of_naming_a_person_not_used() -> None:
-    people = [block("deelnemers", andere_naam="Oom Piet"), block("deelnemers", naam="Anna")]
+    people = [block("deelnemers", andere_naam="Oom Piet"), block("deelnemers", naam="Anna"),
+              block("deelnemers", rol="naaste")]  # no name yet: the question stays
     text = pdf_text(bridge.export_pdf(
         "bijeenkomst", json.dumps(answers(deelnemers=people)), "2026-03-01",
         font_dir=str(FONTS), context_json=json.dumps(CONTEXT)))
     assert "Oom Piet" in text and "Anna" in text
-    assert text.count("Kies iemand van je kaart") == 1  # for Anna, not for Oom Piet
-    assert text.count("Of typ een naam") == 1
+    assert text.count("Kies iemand van je kaart") == 2  # for Anna and the third, unnamed
+    assert text.count("Of typ een naam") == 1  # for Oom Piet
 
 
 # --------------------------------------------------------------------------- versions

@@ -439,11 +439,13 @@ def test_the_bridge_returns_the_pdf_and_what_it_could_not_show(
 
 
 def test_a_question_never_ends_a_page_without_its_answer() -> None:
-    """Longer and longer ideas push every later question past the bottom of page 1."""
+    """Longer and longer ideas push every later question and summary title past the
+    bottom of a page."""
     labels = {spec.label for spec in SHEET.fields()} | {
-        member.label for member in SHEET.field("doelen").fields}  # type: ignore[attr-defined]
+        member.label for member in SHEET.field("doelen").fields} | {  # type: ignore[attr-defined]
+        block.title for block in SHEET.summary(normalize(SHEET, ANSWERS))}
     endings = set()
-    for lines in range(20, 44):
+    for lines in range(20, 110, 3):
         ideas = "\n".join(f"Idee {n}: één keer per week wandelen." for n in range(lines))
         reader, _ = read(answers_pdf(SHEET, normalize(SHEET, {**ANSWERS, "ideeen": ideas}),
                                      FONTS, TODAY))

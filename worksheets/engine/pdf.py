@@ -221,10 +221,11 @@ def _room_for_a_question(pdf: Any, above: float = 0) -> None:
         pdf.add_page()
 
 
-def _field_answer(pdf: Any, spec: Field, value: Any) -> None:
-    """A question and its answer; a question is never the last line of a page."""
+def _field_answer(pdf: Any, spec: Field, value: Any, if_empty: bool = True) -> None:
+    """A question and its answer (or, ``if_empty``, that it is empty); a question is
+    never the last line of a page."""
     lines = answer_lines(spec, value)
-    if not lines and spec.alternative:
+    if not lines and not if_empty:
         return
     _room_for_a_question(pdf)
     _write(pdf, spec.label, 11, "B")
@@ -248,10 +249,15 @@ def _group_answer(pdf: Any, spec: Group, items: list[dict[str, Any]],
         _write(pdf, EMPTY, 10, "I", MUTED)
         pdf.ln(2)
         return
+    alternatives = [member for member in spec.fields if member.alternative]
     for number, item in filled:  # numbered as on screen, empty blocks left out
         _heading(pdf, f"{spec.item_label} {number}", 12)
+        # Of two ways to give one answer, the one used; the first when neither is.
+        used = [m for m in alternatives if answer_lines(m, item.get(m.id, m.empty()))]
+        shown = used or alternatives[:1]
         for member in spec.fields:
-            _field_answer(pdf, member, item.get(member.id, member.empty()))
+            _field_answer(pdf, member, item.get(member.id, member.empty()),
+                          if_empty=not member.alternative or member in shown)
 
 
 def _summary(pdf: Any, sheet: Worksheet, blocks: list[SummaryBlock]) -> None:
@@ -259,6 +265,7 @@ def _summary(pdf: Any, sheet: Worksheet, blocks: list[SummaryBlock]) -> None:
         return
     _heading(pdf, sheet.summary_title, 16, then=LABEL_HEIGHT)
     for block in blocks:
+        _room_for_a_question(pdf)  # a block's title never ends a page
         _write(pdf, block.title, 12, "B")
         lines = [line for line in block.lines if line.strip()]
         for line in lines or [block.empty_text or EMPTY]:

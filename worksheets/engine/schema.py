@@ -44,8 +44,8 @@ class Field:
     id: str
     label: str
     help: str = ""
-    #: One of two ways to give the same answer ("choose from the map, or type a name"):
-    #: a PDF leaves it out when it is empty, instead of saying "(niet ingevuld)".
+    #: One of two ways to give the same answer in a block ("choose from the map, or
+    #: type a name"): a PDF shows only the one used (the first when neither is).
     alternative: bool = False
 
     kind: ClassVar[str] = "field"

@@ -103,33 +103,38 @@ function whenInstalled(registration, installing) {
   });
 }
 
-// The site version a service worker holds (null: no worker, or no answer within a second).
+// The site version a service worker holds; null when there is no worker, UNKNOWN when
+// it does not answer in time (a stopped worker on a slow phone may take a while).
+const UNKNOWN = Symbol("unknown version");
+const VERSION_WAIT_MS = 5000;
+
 function versionOf(worker) {
   if (!worker) return Promise.resolve(null);
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    const timer = setTimeout(() => resolve(null), 1000);
-    channel.port1.onmessage = (event) => { clearTimeout(timer); resolve(event.data); };
+    const done = (version) => { clearTimeout(timer); channel.port1.close(); resolve(version); };
+    const timer = setTimeout(() => done(UNKNOWN), VERSION_WAIT_MS);
+    channel.port1.onmessage = (event) => done(event.data);
     worker.postMessage({ type: "rg:version" }, [channel.port2]);
   });
 }
 
 // A page no service worker controls (a first visit, or Shift+Reload) is taken over
 // by the next version that becomes active. Nothing changed for the user when that is
-// the version that was active as the page loaded (or none was, on a first visit).
+// the version that was active as the page loaded, or none was (a first visit).
 async function sameVersion(versionAtLoad) {
   const before = await versionAtLoad;
-  return !before || before === await versionOf(navigator.serviceWorker.controller);
+  if (before === null) return true;
+  const now = await versionOf(navigator.serviceWorker.controller);
+  return before !== UNKNOWN && before === now;
 }
 
-function watch(registration, hadController) {
+// Another tab let a new version take over: this page is told to reload. Listened for
+// from the start, so a takeover while the page is still settling is not missed.
+function followTakeovers(hadController) {
   let controlled = hadController;
-  const versionAtLoad = hadController ? null : versionOf(registration.active);
-  if (registration.waiting && controlled) offerUpdate(registration);
-  // An install the browser began before this page registered (it checks sw.js at
-  // every navigation) announced itself before anyone listened.
-  whenInstalled(registration, registration.installing);
-  registration.addEventListener("updatefound", () => whenInstalled(registration, registration.installing));
+  const versionAtLoad = hadController ? Promise.resolve(null) : navigator.serviceWorker
+    .getRegistration().then((registration) => versionOf(registration?.active)).catch(() => UNKNOWN);
   navigator.serviceWorker.addEventListener("controllerchange", async () => {
     if (!controlled) {
       controlled = true;
@@ -138,6 +143,14 @@ function watch(registration, hadController) {
     if (reloading) location.reload();
     else offerReload();
   });
+}
+
+function watch(registration, hadController) {
+  if (registration.waiting && hadController) offerUpdate(registration);
+  // An install the browser began before this page registered (it checks sw.js at
+  // every navigation) announced itself before anyone listened.
+  whenInstalled(registration, registration.installing);
+  registration.addEventListener("updatefound", () => whenInstalled(registration, registration.installing));
   const check = () => registration.update().catch(() => {});
   setInterval(check, UPDATE_CHECK_MS);
   window.addEventListener("online", check);
@@ -169,6 +182,7 @@ async function start() {
   document.addEventListener("input", noteInput, true);
   document.addEventListener("change", noteInput, true);
   const hadController = Boolean(navigator.serviceWorker.controller);
+  followTakeovers(hadController);
   if (!hadController) await pageSettled();
   try {
     const registration = await navigator.serviceWorker.register(new URL("sw.js", ROOT).href);
