@@ -593,7 +593,7 @@ def test_lines_that_number_themselves_get_no_bullet() -> None:
     assert not SummaryBlock("Doelen", ("1. Slapen", "Geld")).numbered
     assert not SummaryBlock("Leeg", ()).numbered
     html = str(render_summary([numbered, SummaryBlock("Doelen", ("Zwemmen",))]))
-    assert html.count('<ul class="rg-numbered">') == 1 and html.count("<ul>") == 1
+    assert html.count('<ul class="rg-numbered" role="list">') == 1 and html.count("<ul>") == 1
 
 
 def test_render_summary_of_nothing_is_empty() -> None:

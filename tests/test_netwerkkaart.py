@@ -382,8 +382,8 @@ def test_compare_finds_joined_left_moved_and_nominated() -> None:
     for text in ("Nieuw op de kaart", "Dichterbij gekomen", "anna: van dichtbij naar heel "
                  "dichtbij", "Niet meer op de kaart", "Henk",
                  # in the words of the question, not "gevraagd", which is a contact status
-                 "Wil je nu ook vragen voor je resourcegroep",
-                 "Wil je niet meer vragen voor je resourcegroep"):
+                 "Die je nu ook wilt vragen voor je resourcegroep",
+                 "Die je niet meer wilt vragen voor je resourcegroep"):
         assert text in html
     assert "gevraagd voor" not in html
 

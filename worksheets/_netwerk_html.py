@@ -213,8 +213,9 @@ def changes_html(changes: Changes) -> Safe:
         ("Verder weg", [_move(a, b) for a, b in changes.further]),
         ("In een andere sector", [f"{b.display_name}: van {sector_name(a.sector)} naar "
                                   f"{sector_name(b.sector)}" for a, b in changes.moved_sector]),
-        ("Wil je nu ook vragen voor je resourcegroep", [p.display_name for p in changes.nominated]),
-        ("Wil je niet meer vragen voor je resourcegroep",
+        ("Die je nu ook wilt vragen voor je resourcegroep",
+         [p.display_name for p in changes.nominated]),
+        ("Die je niet meer wilt vragen voor je resourcegroep",
          [p.display_name for p in changes.no_longer_nominated]),
         ("Contact veranderd", [f"{b.display_name}: {status_label(a.status).lower()} → "
                                f"{status_label(b.status).lower()}" for a, b in changes.status]),

@@ -103,7 +103,7 @@ def _render_text(spec: ShortText, base: str, path: str, nested: bool,
         control = el("textarea", {**common, "rows": spec.rows})
     elif spec.max_length >= WRAP_FROM:
         control = el("textarea", {**common, "rows": 2, "class": "rg-one-line",
-                                  "data-one-line": True,
+                                  "data-one-line": True, "enterkeyhint": "done",
                                   "placeholder": spec.placeholder or None})
     else:
         control = el("input", {"type": "text", **common,
@@ -234,7 +234,9 @@ def render_summary(blocks: list[SummaryBlock]) -> Safe:
     parts = []
     for block in blocks:
         lines = [line for line in block.lines if line.strip()]
-        body = (el("ul", {"class": "rg-numbered" if block.numbered else None},
+        # role="list": WebKit no longer calls a list without bullets a list
+        numbered = {"class": "rg-numbered", "role": "list"} if block.numbered else {}
+        body = (el("ul", numbered,
                    [el("li", {}, line) for line in lines]) if lines
                 else el("p", {"class": "rg-muted"}, block.empty_text or "Nog niets ingevuld."))
         parts.append(el("div", {"class": "rg-summary-block"}, el("h3", {}, block.title), body))

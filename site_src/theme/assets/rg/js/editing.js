@@ -77,6 +77,9 @@ export function moveItem(button, step) {
 export function clearChoice(button) {
   const wrapper = button.closest("[data-kind]");
   for (const input of wrapper.querySelectorAll(".rg-options input")) input.checked = false;
+  // The button shows only while something is chosen, or while it has the focus (CSS):
+  // browsers that do not focus a clicked button (Safari) would hide it under the user.
+  button.focus();
 }
 
 // A view's button that puts Python's proposal into a field (render.fill_button):

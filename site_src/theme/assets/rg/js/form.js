@@ -181,7 +181,8 @@ export function keepOnOneLine(event) {
   const field = event.target;
   if (!field.matches?.("textarea[data-one-line]")) return;
   if (event.type === "keydown") {
-    if (event.key === "Enter") event.preventDefault();
+    // not while an input method composes a word: its Enter picks the word
+    if (event.key === "Enter" && !event.isComposing && event.keyCode !== 229) event.preventDefault();
   } else if (/[\r\n]/.test(field.value)) {
     const at = field.selectionStart;
     field.value = field.value.replace(/\r\n|[\r\n]/g, " ");
