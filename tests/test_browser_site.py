@@ -218,8 +218,8 @@ def test_python_files_of_another_version_are_refused_with_a_message(page, site_u
     # A page still open from before an update must not run the newer version's files.
     page.route("**/py/pdf.zip*", lambda route: route.fulfill(body=b"PK other version"))
     expect(alert_after_a_pdf(page, site_url)).to_have_text(
-        "De PDF kon niet worden gemaakt. De rekenhulp kon zijn bestanden niet laden (pdf). "
-        "Laad de pagina opnieuw.", timeout=30000)
+        "De PDF kon niet worden gemaakt. Een bestand van de rekenhulp kon niet worden geladen "
+        "(pdf). Laad de pagina opnieuw.", timeout=30000)
 
 
 def alert_after_a_pdf(page, site_url: str):  # type: ignore[no-untyped-def]

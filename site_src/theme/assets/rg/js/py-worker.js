@@ -37,7 +37,7 @@ function siteUrl(relativeUrl) {
 // (a page still open from before an update gets an error, never newer files).
 async function fetchPackage(name) {
   const spec = runtimeConfig.packages[name];
-  const failed = () => new Error(`De rekenhulp kon zijn bestanden niet laden (${name}). Laad de pagina opnieuw.`);
+  const failed = () => new Error(`Een bestand van de rekenhulp kon niet worden geladen (${name}). Laad de pagina opnieuw.`);
   let response;
   try {
     response = await fetch(siteUrl(spec.url), { integrity: spec.integrity });
