@@ -13,13 +13,14 @@ const WAIT_AT_MOST_MS = 3000;
 
 const placeholder = document.querySelector("script[data-rg-theme-bundle]");
 
-function formsUsable() {
-  return [...document.querySelectorAll("[data-worksheet]")].every((root) => root.dataset.ready);
-}
-
-function whenFormsUsable() {
+// Resolves once every worksheet root on the page carries ``data-<name>`` (or after
+// ``waitMs``, whichever comes first).
+function whenEveryWorksheetHas(name, waitMs) {
+  const attribute = `data-${name}`;
+  const all = () => [...document.querySelectorAll("[data-worksheet]")]
+    .every((root) => root.hasAttribute(attribute));
   return new Promise((resolve) => {
-    if (formsUsable()) {
+    if (all()) {
       resolve();
       return;
     }
@@ -28,9 +29,9 @@ function whenFormsUsable() {
       clearTimeout(timer);
       resolve();
     };
-    const observer = new MutationObserver(() => { if (formsUsable()) done(); });
-    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
-    const timer = setTimeout(done, WAIT_AT_MOST_MS);
+    const observer = new MutationObserver(() => { if (all()) done(); });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: [attribute] });
+    const timer = setTimeout(done, waitMs);
   });
 }
 
@@ -52,28 +53,9 @@ function loadBundle(src) {
 // colour switch come that much later; on a first visit at most a second later.
 const PYTHON_WAIT_AT_MOST_MS = 1000;
 
-function pythonSettled() {
-  return [...document.querySelectorAll("[data-worksheet]")].every((root) => root.dataset.python);
-}
-
-function whenPythonSettled() {
-  return new Promise((resolve) => {
-    if (pythonSettled()) {
-      resolve();
-      return;
-    }
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    };
-    const observer = new MutationObserver(() => { if (pythonSettled()) done(); });
-    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-python"] });
-    const timer = setTimeout(done, PYTHON_WAIT_AT_MOST_MS);
-  });
-}
-
 if (placeholder) {
-  Promise.all([whenFormsUsable().then(whenPythonSettled), whenParsed()])
+  const formThenPython = whenEveryWorksheetHas("ready", WAIT_AT_MOST_MS)
+    .then(() => whenEveryWorksheetHas("python", PYTHON_WAIT_AT_MOST_MS));
+  Promise.all([formThenPython, whenParsed()])
     .then(() => loadBundle(placeholder.dataset.rgThemeBundle));
 }
