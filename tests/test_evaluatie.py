@@ -184,6 +184,13 @@ def test_a_theme_with_only_dont_know_has_no_mean() -> None:
     assert naaste == {"mean": None, "answers": 0, "dont_know": 3, "people": 0}
 
 
+def test_without_files_the_status_line_says_so_once() -> None:
+    result = combined([])
+    assert result["summary"] == "Nog geen bestanden toegevoegd."
+    assert result["files_html"] == ""
+    assert "Nog geen bestanden" not in result["html"]
+
+
 def test_combining_one_file() -> None:
     result = combined([THREE[1]])
     assert result["counts"] == {"ok": 1, "dubbel": 0, "geweigerd": 0}

@@ -106,9 +106,10 @@ def files_html(files: list[FileResult]) -> Safe:
     """The added files, each with what became of it and a button to take it away.
 
     The list is folded away while every file counts, and open when one does not.
+    Without files it is empty: the status line above already says so.
     """
     if not files:
-        return el("p", {"class": "rg-eval-count"}, files_summary(files))
+        return Safe("")
     trouble = any(f.status != OK or f.message for f in files)
     return el("details", {"class": "rg-eval-details", "open": trouble},
               el("summary", {"class": "rg-eval-count"}, files_summary(files), " ",
