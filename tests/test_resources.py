@@ -85,7 +85,7 @@ def test_intro_section_has_a_prompt_for_every_sector() -> None:
     intro = SHEET.sections[0].intro
     for label in ("Familie:", "Vrienden:", "Buurt, club of gemeenschap:",
                   "Werk, school of dagbesteding:", "Ervaringsdeskundigen en vrijwilligers:",
-                  "Professionals in de ggz:", "Professionals in het sociaal domein"):
+                  "Professionals in de ggz:", "Professionals voor wonen, geld of werk:"):
         assert label in intro
     assert "Denk je dat je niemand hebt?" in intro
     # on the page the prompts are a list, one sector per item, not one long paragraph
