@@ -264,3 +264,55 @@ def test_keyboard_only(page, site_url) -> None:
     sort.focus()
     page.keyboard.press("Enter")
     assert sort.locator("xpath=..").get_attribute("aria-sort") == "ascending"
+
+
+def fold_name(verb: str, number: int) -> re.Pattern[str]:
+    """The fold button's name: its visible word, then which block (read, not shown)."""
+    return re.compile(rf"^{verb}\W+Persoon {number}$")
+
+
+def test_blocks_fold_to_one_line_on_a_phone_and_stay_folded_when_moved(page, site_url) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + PAGE)
+    wait_for_python(page)
+    fill_person(page, 0, "Anna", 0, 0)
+    page.fill(field(0, "relatie"), "zus")
+    fold_all = page.locator('[data-rg-action="fold-all"]')
+    expect(fold_all).to_be_hidden()  # one block: nothing to fold all at once
+    page.get_by_role("button", name="+ Nog iemand toevoegen").click()
+    page.fill(field(1, "naam"), "Mo")  # no sector yet: a tip waits inside
+    page.get_by_text("Kies een sector, dan komt Mo op de kaart.").wait_for()
+    wait_saved(page)
+    blocks = page.locator('[data-field="personen"] .rg-group-item')
+    open_height = blocks.nth(1).bounding_box()["height"]
+    page.get_by_role("button", name=fold_name("Inklappen", 2)).click()
+    mo = blocks.nth(1)
+    expect(mo.locator('[data-rg="fold-summary"]')).to_have_text("Mo (met een tip)")
+    expect(mo.locator(".rg-item-body")).to_be_hidden()
+    expect(mo.get_by_role("button", name=fold_name("Uitklappen", 2))).to_have_attribute(
+        "aria-expanded", "false")
+    assert mo.bounding_box()["height"] < open_height / 4
+    expect(fold_all).to_have_text("Alles inklappen")
+    fold_all.click()
+    expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Anna · zus")
+    expect(fold_all).to_have_text("Alles uitklappen")
+    # Moving a folded block keeps it folded; the answers move with it and are saved.
+    page.get_by_role("button", name="Persoon 2 omhoog").click()
+    expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Mo (met een tip)")
+    expect(blocks.nth(1).locator('[data-rg="fold-summary"]')).to_have_text("Anna · zus")
+    wait_saved(page)
+    assert [p["naam"] for p in stored_answers(page, "resources")["personen"]] == ["Mo", "Anna"]
+    # Printed, a folded block shows everything.
+    page.emulate_media(media="print")
+    expect(page.locator(field(1, "relatie"))).to_be_visible()
+    page.emulate_media(media="screen")
+    expect(page.locator(field(1, "relatie"))).to_be_hidden()
+    # Removing the first block: the focus goes to the next one's fold button, as its
+    # fields are folded away.
+    page.get_by_role("button", name="Persoon 1 verwijderen").click()
+    page.get_by_role("button", name="Verwijderen", exact=True).click()
+    expect(page.get_by_role("button", name=fold_name("Uitklappen", 1))).to_be_focused()
+    expect(fold_all).to_be_hidden()
+    page.get_by_role("button", name=fold_name("Uitklappen", 1)).click()
+    expect(page.locator(field(0, "relatie"))).to_have_value("zus")
+    expect(page.locator(field(0, "relatie"))).to_be_visible()

@@ -331,6 +331,12 @@ def test_two_pages_on_one_worksheet_never_overwrite_each_other(context, safety_u
     assert "ook open in een ander tabblad" in tab_banner(two).inner_text()
     assert two.evaluate(f"document.querySelector('{NAME}').readOnly")
     assert tab_banner(one).is_hidden()
+    # Read-only: blocks still fold (that changes nothing), but cannot be moved.
+    assert two.evaluate("""() => {
+        const folds = [...document.querySelectorAll('[data-rg-action="fold"]')];
+        const move = document.querySelector('[data-rg-action="move-up"]');
+        return folds.length > 0 && folds.every((b) => !b.disabled) && move.disabled;
+    }""")
     first, second = (one, two) if first_editor == "first" else (two, one)
     if first is two:  # the second page takes over before anyone types
         two.get_by_role("button", name="Hier verder werken").click()

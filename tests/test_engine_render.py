@@ -415,6 +415,31 @@ def test_templates_carry_index_and_number_placeholders(sheet: Worksheet) -> None
     assert outside == []
 
 
+def test_blocks_can_fold_and_list_items_cannot(sheet: Worksheet) -> None:
+    root = rendered(sheet)
+    repeating = [f for f in sheet.fields() if isinstance(f, ItemList | Group)]
+    for template, spec in zip(scopes(root)[1:], repeating, strict=True):
+        assert template.parent is not None
+        fold_all = [n for n in template.parent.elements()
+                    if n.attrs.get("data-rg-action") == "fold-all"]
+        folds = [n for n in template.elements() if n.attrs.get("data-rg-action") == "fold"]
+        if isinstance(spec, ItemList):
+            assert folds == [] and fold_all == []
+            continue
+        (button,) = folds
+        (everything,) = fold_all
+        assert "hidden" in everything.attrs and everything.text() == "Alles inklappen"
+        assert button.attrs["aria-expanded"] == "true"
+        assert button.text() == f"Inklappen: {spec.item_label} {NUMBER}"
+        body_id = button.attrs["aria-controls"]
+        (body,) = [n for n in template.elements() if n.attrs.get("id") == body_id]
+        assert "rg-item-body" in (body.attrs.get("class") or "").split()
+        inside = [n.attrs["data-subfield"] for n in body.elements() if "data-subfield" in n.attrs]
+        assert inside == [member.id for member in spec.fields]
+        (summary,) = [n for n in template.elements() if n.attrs.get("data-rg") == "fold-summary"]
+        assert "hidden" in summary.attrs and summary not in body.elements()
+
+
 def test_template_ids_become_unique_per_item(sheet: Worksheet) -> None:
     for template in scopes(rendered(sheet))[1:]:
         ids = [n.attrs["id"] for n in template.elements() if "id" in n.attrs]

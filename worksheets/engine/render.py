@@ -200,8 +200,18 @@ def _item_template(sheet: Worksheet, spec: ItemList | Group, base: str, path: st
                   _hint(input_id, item_path))
     members = [render_field(sheet, member, f"{item_path}.{member.id}", nested=True)
                for member in spec.fields]
+    body_id = f"{base}-{INDEX}-inhoud"
+    # Folding hides the fields and shows one line instead (form.js fills it in); the
+    # buttons to move and remove stay. The page sets the label and aria-expanded.
+    fold = el("button", {"type": "button", "class": "rg-link-button rg-fold",
+                         "data-rg-action": "fold", "aria-expanded": "true",
+                         "aria-controls": body_id},
+              el("span", {"data-rg": "fold-label"}, "Inklappen"),
+              el("span", {"class": "rg-visually-hidden"}, f": {label}"))
     return el("fieldset", {"class": "rg-item rg-group-item"},
-              el("legend", {"class": "rg-item-label"}, label), members, actions)
+              el("legend", {"class": "rg-item-label"}, label), fold,
+              el("p", {"class": "rg-fold-summary", "data-rg": "fold-summary", "hidden": True}),
+              el("div", {"class": "rg-item-body", "id": body_id}, members), actions)
 
 
 def _render_repeating(sheet: Worksheet, spec: ItemList | Group, base: str, path: str,
@@ -212,6 +222,10 @@ def _render_repeating(sheet: Worksheet, spec: ItemList | Group, base: str, path:
         {**_wrapper_attrs(spec, False), "aria-describedby": _described(help_id, f"{base}-hint"),
          "data-max-items": spec.max_items},
         el("legend", {}, spec.label), help_html,
+        # Shown by the page once there are two blocks or more.
+        el("button", {"type": "button", "class": "rg-link-button rg-fold-all",
+                      "data-rg-action": "fold-all", "hidden": True},
+           "Alles inklappen") if isinstance(spec, Group) else None,
         el(container, {"class": "rg-items", "data-rg": "items"}),
         el("button", {"type": "button", "class": "rg-button rg-add",
                       "data-rg-action": "add-item"}, f"+ {spec.add_label}"),

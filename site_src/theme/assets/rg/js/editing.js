@@ -1,7 +1,8 @@
-// Editing on a worksheet page: lists and repeating blocks (add, remove, reorder),
+// Editing on a worksheet page: lists and repeating blocks (add, remove, reorder,
+// fold),
 // clear a choice, fill a field from a view's button, with focus kept where the
 // user expects it; and clearing the whole worksheet.
-import { fillField, fillForm, itemHasContent, itemsOf, readField, readForm } from "./form.js";
+import { fillField, fillForm, foldsOf, itemHasContent, itemsOf, readField, readForm, showFolds } from "./form.js";
 import { setReadOnly } from "./notices.js";
 import { clearDraft, markRemoved } from "./safety.js";
 import { deleteRecord, reasonOf } from "./store.js";
@@ -27,7 +28,9 @@ function tabStop(control) {
 function focusItem(wrapper, index, selector = "input, textarea") {
   const items = itemsOf(wrapper);
   const target = items[Math.min(index, items.length - 1)];
-  const element = tabStop(target && target.querySelector(selector));
+  // A folded block's fields are hidden: its fold button then.
+  const folded = target && target.dataset.folded === "true" && selector === "input, textarea";
+  const element = tabStop(target && target.querySelector(folded ? '[data-rg-action="fold"]' : selector));
   (element || wrapper.querySelector('[data-rg-action="add-item"]')).focus();
 }
 
@@ -55,8 +58,10 @@ export async function removeItem(button) {
     });
     if (!sure) return false;
   }
+  const folds = foldsOf(wrapper);
   values.splice(index, 1);
-  fillField(wrapper, values);
+  folds.splice(index, 1);
+  fillField(wrapper, values, folds);
   focusItem(wrapper, Math.max(0, Math.min(index, values.length - 1)));
   return true;
 }
@@ -65,13 +70,34 @@ export function moveItem(button, step) {
   const { wrapper, index, values } = locate(button);
   const target = index + step;
   if (target < 0 || target >= values.length) return false;
+  const folds = foldsOf(wrapper);
   [values[index], values[target]] = [values[target], values[index]];
-  fillField(wrapper, values);
+  [folds[index], folds[target]] = [folds[target], folds[index]];
+  fillField(wrapper, values, folds);
   const action = step < 0 ? "move-up" : "move-down";
   const atEdge = target === 0 || target === values.length - 1;
   const selector = `[data-rg-action="${atEdge ? (step < 0 ? "move-down" : "move-up") : action}"]`;
   focusItem(wrapper, target, selector);
   return true;
+}
+
+// Folding only changes what is shown: nothing is saved, also not the folding itself.
+export function toggleFold(button) {
+  const item = button.closest(".rg-item");
+  if (item.dataset.folded === "true") delete item.dataset.folded;
+  else item.dataset.folded = "true";
+  showFolds(button.closest("[data-field]"));
+}
+
+export function toggleFoldAll(button) {
+  const wrapper = button.closest("[data-field]");
+  const items = itemsOf(wrapper);
+  const fold = !items.every((item) => item.dataset.folded === "true");
+  for (const item of items) {
+    if (fold) item.dataset.folded = "true";
+    else delete item.dataset.folded;
+  }
+  showFolds(wrapper);
 }
 
 export function clearChoice(button) {
@@ -94,7 +120,7 @@ export function fillFromButton(form, button) {
     return null;
   }
   if (!wrapper) return null;
-  fillField(wrapper, value);
+  fillField(wrapper, value, []);
   const first = wrapper.querySelector("input:not([type=hidden]), textarea");
   if (first) first.focus();
   return wrapper;

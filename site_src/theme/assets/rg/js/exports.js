@@ -1,6 +1,6 @@
 // A worksheet page's files: the PDF, the answer file, importing an answer file, the
 // backup; and the hints Python returns. Functions of the page object (worksheet.js).
-import { fillForm, readForm } from "./form.js";
+import { fillForm, readForm, showFolds } from "./form.js";
 import { reasonOf } from "./store.js";
 import { vaultState } from "./vault.js";
 import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
@@ -137,4 +137,6 @@ export function showHints(root, generalHints, hints) {
     list.append(item);
   }
   generalHints.replaceChildren(...(general.length ? [list] : []));
+  // A folded block says whether a tip waits inside.
+  for (const group of root.querySelectorAll('[data-kind="group"]')) showFolds(group);
 }

@@ -53,7 +53,12 @@ export function readForm(root) {
   return Object.fromEntries(topFields(root).map((w) => [w.dataset.field, readField(w)]));
 }
 
-function renderItems(wrapper, count) {
+// Which blocks are folded, by position (lists have no folding: all false).
+export function foldsOf(wrapper) {
+  return itemsOf(wrapper).map((item) => item.dataset.folded === "true");
+}
+
+function renderItems(wrapper, count, folds) {
   const template = wrapper.querySelector(TEMPLATE).innerHTML;
   const container = wrapper.querySelector(ITEMS);
   const html = [];
@@ -61,6 +66,44 @@ function renderItems(wrapper, count) {
     html.push(template.replaceAll("__I__", String(index)).replaceAll("__N__", String(index + 1)));
   }
   container.innerHTML = html.join("");
+  itemsOf(wrapper).forEach((item, index) => { if (folds[index]) item.dataset.folded = "true"; });
+}
+
+const SUMMARY_LENGTH = 90;
+
+// The line a folded block shows: its first two written answers, and whether a tip
+// is waiting inside.
+function foldSummary(item) {
+  const texts = subfields(item)
+    .filter((sub) => sub.dataset.kind === "text" || sub.dataset.kind === "longtext")
+    .map((sub) => readField(sub).replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .slice(0, 2);
+  let line = texts.join(" · ") || "Nog niets ingevuld";
+  if (line.length > SUMMARY_LENGTH) line = `${line.slice(0, SUMMARY_LENGTH - 1)}…`;
+  return item.querySelector(".rg-item-body .rg-hint:not([hidden])") ? `${line} (met een tip)` : line;
+}
+
+// Shows the blocks of a group as their data-folded says, and "Alles inklappen" or
+// "Alles uitklappen" once there are two blocks or more.
+export function showFolds(wrapper) {
+  const items = itemsOf(wrapper);
+  for (const item of items) {
+    const body = item.querySelector(".rg-item-body");
+    if (!body) return;
+    const folded = item.dataset.folded === "true";
+    body.hidden = folded;
+    const summary = item.querySelector('[data-rg="fold-summary"]');
+    summary.textContent = folded ? foldSummary(item) : "";
+    summary.hidden = !folded;
+    const button = item.querySelector('[data-rg-action="fold"]');
+    button.setAttribute("aria-expanded", String(!folded));
+    button.querySelector('[data-rg="fold-label"]').textContent = folded ? "Uitklappen" : "Inklappen";
+  }
+  const all = wrapper.querySelector('[data-rg-action="fold-all"]');
+  if (!all) return;
+  all.hidden = items.length < 2;
+  all.textContent = items.every((item) => item.dataset.folded === "true") ? "Alles uitklappen" : "Alles inklappen";
 }
 
 // Dynamic choices: options come from Python; chosen values that are no longer
@@ -130,7 +173,9 @@ export function applyChoices(root, choices) {
   }
 }
 
-export function fillField(wrapper, value) {
+// Fills one field. A list or group is drawn anew; its blocks keep their folding by
+// position, or take ``folds`` (true = folded) when given.
+export function fillField(wrapper, value, folds = null) {
   const kind = wrapper.dataset.kind;
   if (wrapper.dataset.dynamic !== undefined) {
     const chosen = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string" && v);
@@ -150,7 +195,7 @@ export function fillField(wrapper, value) {
     }
   } else if (kind === "list" || kind === "group") {
     const values = Array.isArray(value) ? value : [];
-    renderItems(wrapper, Math.max(1, values.length));
+    renderItems(wrapper, Math.max(1, values.length), folds || foldsOf(wrapper));
     itemsOf(wrapper).forEach((item, index) => {
       const itemValue = values[index];
       if (kind === "list") {
@@ -161,11 +206,13 @@ export function fillField(wrapper, value) {
         }
       }
     });
+    if (kind === "group") showFolds(wrapper);
   }
 }
 
+// Other answers on screen (loaded, imported, wiped): every block unfolded.
 export function fillForm(root, answers) {
-  for (const wrapper of topFields(root)) fillField(wrapper, (answers || {})[wrapper.dataset.field]);
+  for (const wrapper of topFields(root)) fillField(wrapper, (answers || {})[wrapper.dataset.field], []);
 }
 
 export function itemHasContent(value) {

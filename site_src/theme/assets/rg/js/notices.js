@@ -125,6 +125,7 @@ const MUTATING_ACTIONS = ["import-json", "clear", "save-snapshot"];
 /** Read-only: the answers stay readable, nothing can be changed. */
 export function setReadOnly(root, form, on) {
   for (const input of form.querySelectorAll("input, textarea, select, button")) {
+    if (input.matches('[data-rg-action^="fold"]')) continue;  // folding changes nothing
     const textLike = (input.tagName === "TEXTAREA" || (input.tagName === "INPUT" &&
       !["radio", "checkbox", "button", "submit"].includes(input.type)));
     if (textLike) input.readOnly = on;

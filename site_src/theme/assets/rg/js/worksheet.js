@@ -5,7 +5,7 @@
 // a synchronous draft per keystroke, one writing tab, backup reminders, the
 // optional passphrase, and a message when stored answers have vanished.
 import { applyChoices, fillForm, keepOnOneLine, readForm } from "./form.js";
-import { addItem, clearChoice, clearWorksheet, fillFromButton, moveItem, removeItem } from "./editing.js";
+import { addItem, clearChoice, clearWorksheet, fillFromButton, moveItem, removeItem, toggleFold, toggleFoldAll } from "./editing.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
 import { refreshVault, unlock, vaultState } from "./vault.js";
@@ -462,6 +462,8 @@ class WorksheetPage {
       "move-up": () => edited(moveItem(target, -1)),
       "move-down": () => edited(moveItem(target, 1)),
       "clear-choice": () => { clearChoice(target); this.changed(); },
+      fold: () => toggleFold(target),
+      "fold-all": () => toggleFoldAll(target),
       "fill-field": () => {
         if (this.canSave && fillFromButton(this.form, target)) {
           this.changed();
