@@ -316,3 +316,7 @@ def test_blocks_fold_to_one_line_on_a_phone_and_stay_folded_when_moved(page, sit
     page.get_by_role("button", name=fold_name("Uitklappen", 1)).click()
     expect(page.locator(field(0, "relatie"))).to_have_value("zus")
     expect(page.locator(field(0, "relatie"))).to_be_visible()
+    # Without a second written answer the line shows the first choice, as it reads.
+    page.fill(field(0, "relatie"), "")
+    page.get_by_role("button", name=fold_name("Inklappen", 1)).click()
+    expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Anna · Familie")

@@ -71,12 +71,20 @@ function renderItems(wrapper, count, folds) {
 
 const SUMMARY_LENGTH = 90;
 
-// The line a folded block shows: its first two written answers, and whether a tip
-// is waiting inside.
+// A written answer, or the options chosen as they read on screen; "" for others.
+function answerText(sub) {
+  const kind = sub.dataset.kind;
+  if (kind === "text" || kind === "longtext") return readField(sub);
+  if (kind !== "choice") return "";
+  return [...sub.querySelectorAll(".rg-options input:checked")]
+    .map((input) => (input.labels[0] ? input.labels[0].textContent : input.value)).join(", ");
+}
+
+// The line a folded block shows: its first two answers (written or chosen), and
+// whether a tip is waiting inside.
 function foldSummary(item) {
   const texts = subfields(item)
-    .filter((sub) => sub.dataset.kind === "text" || sub.dataset.kind === "longtext")
-    .map((sub) => readField(sub).replace(/\s+/g, " ").trim())
+    .map((sub) => answerText(sub).replace(/\s+/g, " ").trim())
     .filter(Boolean)
     .slice(0, 2);
   let line = texts.join(" · ") || "Nog niets ingevuld";
