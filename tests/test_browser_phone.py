@@ -10,6 +10,7 @@ and an e-mail address must break, not widen the page.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import FAST_PYTHON, fill_generically, site_pages, wait_evaluated
 
@@ -61,3 +62,20 @@ def test_no_horizontal_scrolling_and_tappable_controls(browser, site_url, built_
     context.close()
     assert too_wide == {}, too_wide
     assert too_small == {}, too_small
+
+
+def test_a_tap_on_an_abbreviation_shows_its_meaning_in_readable_type(browser, site_url) -> None:
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT},
+                                  is_mobile=True, has_touch=True, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "methode/crisis/")
+    abbreviation = page.locator("article abbr", has_text="F-ACT").first
+    abbreviation.tap()
+    tooltip = page.locator('[role="tooltip"]', has_text="Flexible Assertive Community Treatment")
+    expect(tooltip).to_have_css("opacity", "1")  # shown, not only there
+    size = tooltip.evaluate(
+        "(t) => parseFloat(getComputedStyle(t.querySelector('.md-tooltip2__inner')).fontSize)")
+    assert size >= 16
+    box = tooltip.locator(".md-tooltip2__inner").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS[0]
+    context.close()
