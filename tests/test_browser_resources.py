@@ -285,17 +285,25 @@ def test_blocks_fold_to_one_line_on_a_phone_and_stay_folded_when_moved(page, sit
     wait_saved(page)
     blocks = page.locator('[data-field="personen"] .rg-group-item')
     open_height = blocks.nth(1).bounding_box()["height"]
-    page.get_by_role("button", name=fold_name("Inklappen", 2)).click()
+    # By keyboard: the focus stays on the button, which now says what it will do.
+    page.focus(field(1, "naam"))
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name=fold_name("Inklappen", 2))).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name=fold_name("Uitklappen", 2))).to_be_focused()
     mo = blocks.nth(1)
     expect(mo.locator('[data-rg="fold-summary"]')).to_have_text("Mo (met een tip)")
     expect(mo.locator(".rg-item-body")).to_be_hidden()
-    expect(mo.get_by_role("button", name=fold_name("Uitklappen", 2))).to_have_attribute(
-        "aria-expanded", "false")
+    # Find-in-page still finds what is folded away, and unfolds it.
+    expect(mo.locator(".rg-item-body")).to_have_attribute("hidden", "until-found")
     assert mo.bounding_box()["height"] < open_height / 4
-    expect(fold_all).to_have_text("Alles inklappen")
+    fold_all_label = fold_all.locator('[data-rg="fold-label"]')
+    expect(fold_all).to_have_accessible_name(
+        re.compile(r"^Alles inklappen\W+Mensen en plekken om je heen$"))
     fold_all.click()
     expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Anna · zus")
-    expect(fold_all).to_have_text("Alles uitklappen")
+    expect(fold_all_label).to_have_text("Alles uitklappen")
+    expect(fold_all).to_be_focused()
     # Moving a folded block keeps it folded; the answers move with it and are saved.
     page.get_by_role("button", name="Persoon 2 omhoog").click()
     expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Mo (met een tip)")
@@ -320,3 +328,8 @@ def test_blocks_fold_to_one_line_on_a_phone_and_stay_folded_when_moved(page, sit
     page.fill(field(0, "relatie"), "")
     page.get_by_role("button", name=fold_name("Inklappen", 1)).click()
     expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Anna · Familie")
+    # Wiped: the one empty block that is left shows its fields.
+    page.get_by_role("button", name="Alles wissen").click()
+    page.get_by_role("dialog").get_by_role("button", name="Alles wissen").click()
+    expect(page.locator(field(0, "naam"))).to_be_visible()
+    expect(page.locator(field(0, "naam"))).to_have_value("")

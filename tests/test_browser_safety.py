@@ -342,10 +342,16 @@ def test_two_pages_on_one_worksheet_never_overwrite_each_other(context, safety_u
         two.get_by_role("button", name="Hier verder werken").click()
         tab_banner(one).wait_for(state="visible")
         two.wait_for_function(f"() => !document.querySelector('{NAME}').readOnly")
+    # A block folded on the read-only page stays folded, with the focus on its button,
+    # while that page follows along.
+    fold = second.locator('[data-field="blokken"] [data-rg-action="fold"]').first
+    fold.click()
+    expect(fold).to_have_text(re.compile("^Uitklappen"))
     first.fill(NAME, "Van de eerste")
     wait_saved(first)
-    # The read-only page follows along.
     second.wait_for_function(f"() => document.querySelector('{NAME}').value === 'Van de eerste'")
+    expect(fold).to_have_text(re.compile("^Uitklappen"))
+    expect(fold).to_be_focused()
     second.get_by_role("button", name="Hier verder werken").click()
     second.wait_for_function(f"() => !document.querySelector('{NAME}').readOnly")
     tab_banner(first).wait_for(state="visible")

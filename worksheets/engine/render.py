@@ -201,11 +201,10 @@ def _item_template(sheet: Worksheet, spec: ItemList | Group, base: str, path: st
     members = [render_field(sheet, member, f"{item_path}.{member.id}", nested=True)
                for member in spec.fields]
     body_id = f"{base}-{INDEX}-inhoud"
-    # Folding hides the fields and shows one line instead (form.js fills it in); the
-    # buttons to move and remove stay. The page sets the label and aria-expanded.
+    # Folding hides the fields and shows one line instead (folding.js); the buttons to
+    # move and remove stay. The page sets the word: "Inklappen" or "Uitklappen".
     fold = el("button", {"type": "button", "class": "rg-link-button rg-fold",
-                         "data-rg-action": "fold", "aria-expanded": "true",
-                         "aria-controls": body_id},
+                         "data-rg-action": "fold", "aria-controls": body_id},
               el("span", {"data-rg": "fold-label"}, "Inklappen"),
               el("span", {"class": "rg-visually-hidden"}, f": {label}"))
     return el("fieldset", {"class": "rg-item rg-group-item"},
@@ -225,7 +224,9 @@ def _render_repeating(sheet: Worksheet, spec: ItemList | Group, base: str, path:
         # Shown by the page once there are two blocks or more.
         el("button", {"type": "button", "class": "rg-link-button rg-fold-all",
                       "data-rg-action": "fold-all", "hidden": True},
-           "Alles inklappen") if isinstance(spec, Group) else None,
+           el("span", {"data-rg": "fold-label"}, "Alles inklappen"),
+           el("span", {"class": "rg-visually-hidden"}, f": {spec.label}"))
+        if isinstance(spec, Group) else None,
         el(container, {"class": "rg-items", "data-rg": "items"}),
         el("button", {"type": "button", "class": "rg-button rg-add",
                       "data-rg-action": "add-item"}, f"+ {spec.add_label}"),

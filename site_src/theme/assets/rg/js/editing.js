@@ -1,8 +1,8 @@
-// Editing on a worksheet page: lists and repeating blocks (add, remove, reorder,
-// fold),
+// Editing on a worksheet page: lists and repeating blocks (add, remove, reorder),
 // clear a choice, fill a field from a view's button, with focus kept where the
 // user expects it; and clearing the whole worksheet.
-import { fillField, fillForm, foldsOf, itemHasContent, itemsOf, readField, readForm, showFolds } from "./form.js";
+import { foldsOf, isFolded } from "./folding.js";
+import { fillField, fillForm, itemHasContent, itemsOf, readField, readForm } from "./form.js";
 import { setReadOnly } from "./notices.js";
 import { clearDraft, markRemoved } from "./safety.js";
 import { deleteRecord, reasonOf } from "./store.js";
@@ -29,7 +29,7 @@ function focusItem(wrapper, index, selector = "input, textarea") {
   const items = itemsOf(wrapper);
   const target = items[Math.min(index, items.length - 1)];
   // A folded block's fields are hidden: its fold button then.
-  const folded = target && target.dataset.folded === "true" && selector === "input, textarea";
+  const folded = target && isFolded(target) && selector === "input, textarea";
   const element = tabStop(target && target.querySelector(folded ? '[data-rg-action="fold"]' : selector));
   (element || wrapper.querySelector('[data-rg-action="add-item"]')).focus();
 }
@@ -81,25 +81,6 @@ export function moveItem(button, step) {
   return true;
 }
 
-// Folding only changes what is shown: nothing is saved, also not the folding itself.
-export function toggleFold(button) {
-  const item = button.closest(".rg-item");
-  if (item.dataset.folded === "true") delete item.dataset.folded;
-  else item.dataset.folded = "true";
-  showFolds(button.closest("[data-field]"));
-}
-
-export function toggleFoldAll(button) {
-  const wrapper = button.closest("[data-field]");
-  const items = itemsOf(wrapper);
-  const fold = !items.every((item) => item.dataset.folded === "true");
-  for (const item of items) {
-    if (fold) item.dataset.folded = "true";
-    else delete item.dataset.folded;
-  }
-  showFolds(wrapper);
-}
-
 export function clearChoice(button) {
   const wrapper = button.closest("[data-kind]");
   for (const input of wrapper.querySelectorAll(".rg-options input")) input.checked = false;
@@ -142,7 +123,7 @@ export async function clearWorksheet(page) {
   // The screen first; then storage, after any save that was already under way.
   page.frozen = "";
   setReadOnly(page.root, page.form, page.readOnly);
-  fillForm(page.form, page.practice ? JSON.parse(page.root.dataset.example) : {});
+  fillForm(page.form, page.practice ? JSON.parse(page.root.dataset.example) : {}, { unfold: true });
   page.savedAt = "";
   await page.saveChain;
   try {

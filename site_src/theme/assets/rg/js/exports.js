@@ -1,6 +1,7 @@
 // A worksheet page's files: the PDF, the answer file, importing an answer file, the
 // backup; and the hints Python returns. Functions of the page object (worksheet.js).
-import { fillForm, readForm, showFolds } from "./form.js";
+import { showFolds } from "./folding.js";
+import { fillForm, readForm } from "./form.js";
 import { reasonOf } from "./store.js";
 import { vaultState } from "./vault.js";
 import { ROUNDS_MISSING, makeBackupFile, recordBackup, reminderNeeded } from "./backup.js";
@@ -71,7 +72,7 @@ export async function importFile(page) {
     confirmLabel: "Vervangen",
   });
   if (!sure) return;
-  fillForm(page.form, outcome.answers);
+  fillForm(page.form, outcome.answers, { unfold: true });
   page.messages.unsay();
   page.changed();
   await page.flushAndWait();

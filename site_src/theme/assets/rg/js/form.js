@@ -1,5 +1,6 @@
 // Reads and fills a worksheet form rendered by Python at build time.
 // Generic: it knows field kinds, never a particular worksheet.
+import { focusPlace, foldsOf, restoreFocus, setFolded, showFolds } from "./folding.js";
 
 const ITEMS = '[data-rg="items"]';
 const TEMPLATE = 'template[data-rg="item-template"]';
@@ -53,11 +54,6 @@ export function readForm(root) {
   return Object.fromEntries(topFields(root).map((w) => [w.dataset.field, readField(w)]));
 }
 
-// Which blocks are folded, by position (lists have no folding: all false).
-export function foldsOf(wrapper) {
-  return itemsOf(wrapper).map((item) => item.dataset.folded === "true");
-}
-
 function renderItems(wrapper, count, folds) {
   const template = wrapper.querySelector(TEMPLATE).innerHTML;
   const container = wrapper.querySelector(ITEMS);
@@ -66,52 +62,7 @@ function renderItems(wrapper, count, folds) {
     html.push(template.replaceAll("__I__", String(index)).replaceAll("__N__", String(index + 1)));
   }
   container.innerHTML = html.join("");
-  itemsOf(wrapper).forEach((item, index) => { if (folds[index]) item.dataset.folded = "true"; });
-}
-
-const SUMMARY_LENGTH = 90;
-
-// A written answer, or the options chosen as they read on screen; "" for others.
-function answerText(sub) {
-  const kind = sub.dataset.kind;
-  if (kind === "text" || kind === "longtext") return readField(sub);
-  if (kind !== "choice") return "";
-  return [...sub.querySelectorAll(".rg-options input:checked")]
-    .map((input) => (input.labels[0] ? input.labels[0].textContent : input.value)).join(", ");
-}
-
-// The line a folded block shows: its first two answers (written or chosen), and
-// whether a tip is waiting inside.
-function foldSummary(item) {
-  const texts = subfields(item)
-    .map((sub) => answerText(sub).replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .slice(0, 2);
-  let line = texts.join(" · ") || "Nog niets ingevuld";
-  if (line.length > SUMMARY_LENGTH) line = `${line.slice(0, SUMMARY_LENGTH - 1)}…`;
-  return item.querySelector(".rg-item-body .rg-hint:not([hidden])") ? `${line} (met een tip)` : line;
-}
-
-// Shows the blocks of a group as their data-folded says, and "Alles inklappen" or
-// "Alles uitklappen" once there are two blocks or more.
-export function showFolds(wrapper) {
-  const items = itemsOf(wrapper);
-  for (const item of items) {
-    const body = item.querySelector(".rg-item-body");
-    if (!body) return;
-    const folded = item.dataset.folded === "true";
-    body.hidden = folded;
-    const summary = item.querySelector('[data-rg="fold-summary"]');
-    summary.textContent = folded ? foldSummary(item) : "";
-    summary.hidden = !folded;
-    const button = item.querySelector('[data-rg-action="fold"]');
-    button.setAttribute("aria-expanded", String(!folded));
-    button.querySelector('[data-rg="fold-label"]').textContent = folded ? "Uitklappen" : "Inklappen";
-  }
-  const all = wrapper.querySelector('[data-rg-action="fold-all"]');
-  if (!all) return;
-  all.hidden = items.length < 2;
-  all.textContent = items.every((item) => item.dataset.folded === "true") ? "Alles uitklappen" : "Alles inklappen";
+  itemsOf(wrapper).forEach((item, index) => setFolded(item, Boolean(folds[index])));
 }
 
 // Dynamic choices: options come from Python; chosen values that are no longer
@@ -182,7 +133,7 @@ export function applyChoices(root, choices) {
 }
 
 // Fills one field. A list or group is drawn anew; its blocks keep their folding by
-// position, or take ``folds`` (true = folded) when given.
+// position, or take ``folds`` (true = folded) when given, and the focus stays put.
 export function fillField(wrapper, value, folds = null) {
   const kind = wrapper.dataset.kind;
   if (wrapper.dataset.dynamic !== undefined) {
@@ -203,6 +154,7 @@ export function fillField(wrapper, value, folds = null) {
     }
   } else if (kind === "list" || kind === "group") {
     const values = Array.isArray(value) ? value : [];
+    const focus = focusPlace(wrapper);
     renderItems(wrapper, Math.max(1, values.length), folds || foldsOf(wrapper));
     itemsOf(wrapper).forEach((item, index) => {
       const itemValue = values[index];
@@ -214,13 +166,17 @@ export function fillField(wrapper, value, folds = null) {
         }
       }
     });
-    if (kind === "group") showFolds(wrapper);
+    showFolds(wrapper);
+    restoreFocus(wrapper, focus);
   }
 }
 
-// Other answers on screen (loaded, imported, wiped): every block unfolded.
-export function fillForm(root, answers) {
-  for (const wrapper of topFields(root)) fillField(wrapper, (answers || {})[wrapper.dataset.field], []);
+// Blocks keep their folding by position (another tab saved, a migration finished),
+// unless ``unfold`` (answers from a file, or wiped): then every block shows.
+export function fillForm(root, answers, { unfold = false } = {}) {
+  for (const wrapper of topFields(root)) {
+    fillField(wrapper, (answers || {})[wrapper.dataset.field], unfold ? [] : null);
+  }
 }
 
 export function itemHasContent(value) {

@@ -5,7 +5,8 @@
 // a synchronous draft per keystroke, one writing tab, backup reminders, the
 // optional passphrase, and a message when stored answers have vanished.
 import { applyChoices, fillForm, keepOnOneLine, readForm } from "./form.js";
-import { addItem, clearChoice, clearWorksheet, fillFromButton, moveItem, removeItem, toggleFold, toggleFoldAll } from "./editing.js";
+import { addItem, clearChoice, clearWorksheet, fillFromButton, moveItem, removeItem } from "./editing.js";
+import { toggleFold, toggleFoldAll, unfoldFound } from "./folding.js";
 import { FAILED_MESSAGE, PythonClient } from "./python.js";
 import { forgetReadAhead, loadDocument, onStorageEvent, saveDocument } from "./store.js";
 import { refreshVault, unlock, vaultState } from "./vault.js";
@@ -115,6 +116,7 @@ class WorksheetPage {
     this.form.addEventListener("input", (event) => { keepOnOneLine(event); this.changed(); });
     this.form.addEventListener("change", () => this.changed());
     this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("beforematch", unfoldFound);
     this.root.addEventListener("click", (event) => this.onClick(event));
     this.fileInput.addEventListener("change", () => importFile(this));
     document.addEventListener("visibilitychange", () => {
