@@ -472,6 +472,63 @@ def test_action_points_of_a_set_without_date_stay_when_another_tab_restores(
     watch.assert_clean(page)
 
 
+def wait_stored(page, text: str) -> None:
+    """Wait until the overview's database holds ``text`` (action points are written late)."""
+    for _ in range(100):
+        if text in json.dumps(stored_rounds(page), ensure_ascii=False):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never stored: {text!r}")
+
+
+#: Another tab restored a backup or set a passphrase ("replaced"). Right after this page
+#: hears it, before it has read the rounds again, the user types on in an action point: a
+#: second channel in the page hears the message just after the page's own.
+TYPED_WHILE_READ_AGAIN = """(text) => new Promise((resolve) => {
+    const sender = new BroadcastChannel("rg-opslag");
+    const after = new BroadcastChannel("rg-opslag");
+    after.onmessage = () => {
+        const area = document.querySelector("#eval-actie-gehoord");
+        area.value = text;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+        after.close();
+        sender.close();
+        resolve();
+    };
+    sender.postMessage({ type: "replaced" });
+})"""
+
+
+def test_typing_while_the_rounds_are_read_again_loses_nothing(page, site_url, tmp_path,
+                                                               watch) -> None:
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]',
+                         [str(round_file(tmp_path, "client", DATE, "222"))])
+    wait_counted(page, 1)
+    page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
+    page.fill("#eval-actie-rollen", "Anna doet de boodschappen.")
+    page.get_by_role("button", name="Ronde bewaren").click()
+    page.locator(".rg-eval-round").first.wait_for()
+    wait_stored(page, "Anna doet de boodschappen.")
+    action = page.locator("#eval-actie-gehoord")
+    action.focus()
+    page.evaluate("() => { document.querySelector('#eval-actie-gehoord').rgBefore = true; }")
+    page.evaluate(TYPED_WHILE_READ_AGAIN, "Iedereen laat elkaar uitpraten, ook Sam.")
+    page.wait_for_function(  # drawn anew, with the rounds as stored now
+        "() => !document.querySelector('#eval-actie-gehoord').rgBefore")
+    # The other theme's action point is still there, and the focus stays where the user
+    # types, so the next keys land.
+    expect(page.locator("#eval-actie-rollen")).to_have_value("Anna doet de boodschappen.")
+    expect(action).to_be_focused()
+    page.keyboard.type(" Fijn.")
+    expect(action).to_have_value("Iedereen laat elkaar uitpraten, ook Sam. Fijn.")
+    wait_stored(page, "Fijn.")
+    assert [r["actiepunten"] for r in stored_rounds(page)] == [{
+        "gehoord": "Iedereen laat elkaar uitpraten, ook Sam. Fijn.",
+        "rollen": "Anna doet de boodschappen."}]
+    watch.assert_clean(page)
+
+
 def test_without_python_files_wait_and_clearing_them_keeps_the_warning(page, site_url,
                                                                        tmp_path) -> None:
     page.add_init_script("sessionStorage.setItem('rg:python-timeout-ms', '1500')")

@@ -265,10 +265,18 @@ class OverviewPage {
     this.fillSelect(this.el.set, this.el.setField, result.sets.map((s) => [s.key, s.label]), result.selected, 2);
     this.fillSelect(this.el.compare, this.el.compareField,
       result.compare_options.map((o) => [o.id, o.label]), result.compare, 1);
+    // An action point being typed in keeps the focus (and the caret) when the overview
+    // is drawn anew under it, or what is typed next would go nowhere.
+    const typing = this.el.result.contains(document.activeElement) ? document.activeElement : null;
+    const theme = typing && typing.dataset.evalActiepunt;
     this.el.result.innerHTML = result.html;
     const actions = this.actions[this.selected] || {};
     for (const area of this.el.result.querySelectorAll("[data-eval-actiepunt]")) {
       area.value = actions[area.dataset.evalActiepunt] || "";
+      if (theme && area.dataset.evalActiepunt === theme) {
+        area.focus({ preventScroll: true });
+        area.setSelectionRange(typing.selectionStart, typing.selectionEnd, typing.selectionDirection);
+      }
     }
     this.el.rounds.innerHTML = result.rounds_html;
     this.showRoundStatus(result);
@@ -337,7 +345,10 @@ class OverviewPage {
   actionTyped(target) {
     const theme = target.dataset && target.dataset.evalActiepunt;
     if (!theme || !this.selected) return;
-    (this.actions[this.selected] ||= {})[theme] = target.value;
+    // Typed while the overview is still being made (another set chosen, or the rounds
+    // read again): start from the stored action points, or the others would be lost.
+    const record = this.records.get(this.selected);
+    (this.actions[this.selected] ||= { ...(record && record.actiepunten) })[theme] = target.value;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.flushActions(), SAVE_DELAY_MS);
   }
