@@ -330,6 +330,14 @@ def test_blocks_fold_to_one_line_on_a_phone_and_stay_folded_when_moved(page, sit
     page.fill(field(0, "relatie"), "")
     page.get_by_role("button", name=fold_name("Inklappen", 1)).click()
     expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text("Anna · Familie")
+    # A long line is cut after a whole word.
+    page.get_by_role("button", name=fold_name("Uitklappen", 1)).click()
+    page.fill(field(0, "relatie"), "mijn zus, die elke zondag komt eten en me helpt met de "
+                                   "post, de boodschappen en de afspraken bij de huisarts")
+    page.get_by_role("button", name=fold_name("Inklappen", 1)).click()
+    expect(blocks.nth(0).locator('[data-rg="fold-summary"]')).to_have_text(
+        "Anna · mijn zus, die elke zondag komt eten en me helpt met de post, de boodschappen "
+        "en de…")
     # Wiped: the one empty block that is left shows its fields.
     page.get_by_role("button", name="Alles wissen").click()
     page.get_by_role("dialog").get_by_role("button", name="Alles wissen").click()

@@ -504,3 +504,18 @@ def test_practice_mode_keeps_real_answers_apart(page, fixture_site_url) -> None:
     page.wait_for_function(
         "() => document.querySelector('#ws-alle-velden-naam').value === 'Mijn echte naam'")
     assert page.locator('[data-rg="practice-banner"]').is_hidden()
+
+
+def test_a_folded_goal_reads_as_the_goal_and_the_name_of_its_part_of_life(page, site_url) -> None:
+    """The example goals (Oefenmodus), every block folded: each line holds the goal in
+    full and the part of life by its name alone, not the option's explanation."""
+    page.goto(site_url + "werkbladen/doelen/")
+    wait_for_form(page)
+    page.get_by_role("button", name="Oefenmodus").click()
+    page.locator('[data-field="doelen"] [data-rg-action="fold-all"]').click()
+    lines = page.locator('[data-field="doelen"] [data-rg="fold-summary"]')
+    expect(lines.first).to_have_text(
+        "Ik wil mijn brieven weer openmaken en weten hoeveel schuld ik heb · "
+        "Maatschappelijk herstel")
+    expect(lines.nth(1)).to_have_text(
+        "Ik wil weer meetrainen met het zaalvoetbalteam · Persoonlijk herstel")

@@ -3,7 +3,7 @@
 // untouched and the folding itself is never saved. The browser's find-in-page still
 // finds text in a folded block (hidden="until-found") and unfolds it.
 
-const SUMMARY_LENGTH = 90;
+const SUMMARY_LENGTH = 100;
 const FOLD = '[data-rg-action="fold"]';
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 
@@ -35,8 +35,30 @@ function answerText(sub) {
     return /^\d{4}-\d{2}-\d{2}$/.test(value) ? DATE.format(new Date(`${value}T12:00:00`)) : value;
   }
   if (kind !== "choice") return "";
-  return [...sub.querySelectorAll(".rg-options input:checked")]
-    .map((input) => (input.labels[0] ? input.labels[0].textContent : input.value)).join(", ");
+  // The worksheet's own options by their name alone; options Python fills in (goals,
+  // people: the user's words) in full.
+  const own = sub.dataset.dynamic === undefined;
+  return [...sub.querySelectorAll(".rg-options input:checked")].map((input) => {
+    const label = input.labels[0] ? input.labels[0].textContent : input.value;
+    return own ? nameOf(label) : label;
+  }).join(", ");
+}
+
+// An option's name without its explanation: "Persoonlijk herstel: wie ben ik, …" →
+// "Persoonlijk herstel".
+function nameOf(label) {
+  const at = label.indexOf(": ");
+  return at > 0 ? label.slice(0, at) : label;
+}
+
+// At most SUMMARY_LENGTH characters, cut after a whole word where one is near (never
+// half an emoji).
+function shorten(line) {
+  const characters = Array.from(line);
+  if (characters.length <= SUMMARY_LENGTH) return line;
+  const cut = characters.slice(0, SUMMARY_LENGTH - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${space > cut.length * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
 function hasAnswer(item) {
@@ -50,9 +72,8 @@ function summaryOf(item) {
     .map((sub) => answerText(sub).replace(/\s+/g, " ").trim())
     .filter(Boolean)
     .slice(0, 2);
-  let line = texts.join(" · ") || (hasAnswer(item) ? "Nog geen naam of tekst" : "Nog niets ingevuld");
-  const characters = Array.from(line);  // never half an emoji
-  if (characters.length > SUMMARY_LENGTH) line = `${characters.slice(0, SUMMARY_LENGTH - 1).join("")}…`;
+  const line = shorten(texts.join(" · ")) ||
+    (hasAnswer(item) ? "Nog geen naam of tekst" : "Nog niets ingevuld");
   return item.querySelector(".rg-item-body .rg-hint:not([hidden])") ? `${line} (met een tip)` : line;
 }
 
