@@ -218,6 +218,14 @@ def round_file(tmp_path: Path, role: str, date: str, gehoord: str) -> Path:
     return path
 
 
+def open_with_one_round(page, site_url: str, tmp_path: Path, date: str = DATE) -> None:
+    """The overview with one client's answers of ``date`` (group and date: a round)."""
+    open_overview(page, site_url)
+    page.set_input_files('[data-eval="file-input"]',
+                         [str(round_file(tmp_path, "client", date, "222"))])
+    wait_counted(page, 1)
+
+
 def test_rounds_are_compared_and_files_can_be_dropped(page, site_url, tmp_path, watch) -> None:
     open_overview(page, site_url)
     page.set_input_files('[data-eval="file-input"]',
@@ -310,10 +318,7 @@ def stored_rounds(page) -> list[dict]:
 
 def test_saved_rounds_go_along_in_the_backup_and_come_back(page, site_url, tmp_path,
                                                           watch) -> None:
-    open_overview(page, site_url)
-    page.set_input_files('[data-eval="file-input"]',
-                         [str(round_file(tmp_path, "client", "2026-01-15", "222"))])
-    wait_counted(page, 1)
+    open_with_one_round(page, site_url, tmp_path, "2026-01-15")
     page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
     page.get_by_role("button", name="Ronde bewaren").click()
     page.locator(".rg-eval-round").first.wait_for()
@@ -501,10 +506,7 @@ TYPED_WHILE_READ_AGAIN = """(text) => new Promise((resolve) => {
 
 def test_typing_while_the_rounds_are_read_again_loses_nothing(page, site_url, tmp_path,
                                                                watch) -> None:
-    open_overview(page, site_url)
-    page.set_input_files('[data-eval="file-input"]',
-                         [str(round_file(tmp_path, "client", DATE, "222"))])
-    wait_counted(page, 1)
+    open_with_one_round(page, site_url, tmp_path)
     page.fill("#eval-actie-gehoord", "Iedereen laat elkaar uitpraten.")
     page.fill("#eval-actie-rollen", "Anna doet de boodschappen.")
     page.get_by_role("button", name="Ronde bewaren").click()
@@ -554,10 +556,7 @@ HOLDS_UPDATE = """() => !document.dispatchEvent(
 
 def test_an_update_waits_until_typed_action_points_are_stored(page, site_url,
                                                               tmp_path) -> None:
-    open_overview(page, site_url)
-    page.set_input_files('[data-eval="file-input"]',
-                         [str(round_file(tmp_path, "client", DATE, "222"))])
-    wait_counted(page, 1)
+    open_with_one_round(page, site_url, tmp_path)
     page.fill("#eval-actie-gehoord", "Net getypt")
     assert page.evaluate(HOLDS_UPDATE)  # "Nu bijwerken" would reload: not yet
     page.wait_for_function(f"() => !({HOLDS_UPDATE})()")
