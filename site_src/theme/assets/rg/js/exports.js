@@ -138,6 +138,8 @@ export function showHints(root, generalHints, hints) {
     list.append(item);
   }
   generalHints.replaceChildren(...(general.length ? [list] : []));
-  // A folded block says whether a tip waits inside.
-  for (const group of root.querySelectorAll('[data-kind="group"]')) showFolds(group);
+  // A folded block says whether a tip waits inside (groups with none folded: nothing to do).
+  for (const group of root.querySelectorAll('[data-kind="group"]')) {
+    if (group.querySelector("[data-folded]")) showFolds(group);
+  }
 }
